@@ -129,7 +129,7 @@ fn not_json_names_line_and_column() {
     // serde_json: "key must be a string at line 1 column 2".
     assert_eq!(
         stdout(&output),
-        "line 1, column 2: not valid JSON: key must be a string [syntax]\n"
+        "line 1, column 2: not valid JSON: key must be a string (comments and single quotes are not JSON) [syntax]\n"
     );
 }
 

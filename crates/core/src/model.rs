@@ -176,7 +176,10 @@ impl<'de> Deserialize<'de> for LocalizedText {
             fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
                 Ok(LocalizedText::Plain(v))
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
                 let mut texts = BTreeMap::new();
                 while let Some((tag, text)) = map.next_entry::<String, String>()? {
                     texts.insert(tag, text);
@@ -390,13 +393,21 @@ pub struct Organization {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<Url>,
     /// Languages spoken there.
-    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     #[schemars(with = "Option<Vec<LanguageTag>>")]
     pub languages: Vec<LanguageTag>,
     /// The organisation this one belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<Id>,
-    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     #[schemars(with = "Option<Vec<Id>>")]
     pub topics: Vec<Id>,
 }
@@ -428,7 +439,11 @@ pub struct Contact {
     pub mobile: Option<Phone>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<Email>,
-    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     #[schemars(with = "Option<Vec<LanguageTag>>")]
     pub languages: Vec<LanguageTag>,
     /// When the contact can be reached ("Mo–Fr 9–15 Uhr").
@@ -436,7 +451,11 @@ pub struct Contact {
     pub availability: Option<LocalizedText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area: Option<Area>,
-    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     #[schemars(with = "Option<Vec<Id>>")]
     pub topics: Vec<Id>,
 }
@@ -471,10 +490,18 @@ pub struct Forum {
     pub established: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub formalized: Option<Date>,
-    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     #[schemars(with = "Option<Vec<Id>>")]
     pub members: Vec<Id>,
-    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     #[schemars(with = "Option<Vec<Id>>")]
     pub coordinators: Vec<Id>,
     /// The contact to ask about joining.
@@ -487,7 +514,11 @@ pub struct Forum {
     pub open_to_new_members: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<LocalizedText>,
-    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     #[schemars(with = "Option<Vec<Id>>")]
     pub topics: Vec<Id>,
 }
@@ -524,7 +555,11 @@ pub struct Event {
     pub registration: Option<Registration>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<LocalizedText>,
-    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     #[schemars(with = "Option<Vec<Id>>")]
     pub topics: Vec<Id>,
 }
@@ -549,17 +584,29 @@ pub struct Project {
     pub city: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<StateCode>,
-    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     #[schemars(with = "Option<Vec<Id>>")]
     pub partners: Vec<Id>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub funder: Option<Id>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<LocalizedText>,
-    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     #[schemars(with = "Option<Vec<Link>>")]
     pub links: Vec<Link>,
-    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     #[schemars(with = "Option<Vec<Id>>")]
     pub topics: Vec<Id>,
 }
@@ -573,7 +620,11 @@ pub struct Article {
     pub body: LocalizedText,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published_at: Option<Date>,
-    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     #[schemars(with = "Option<Vec<Id>>")]
     pub topics: Vec<Id>,
 }

@@ -13,7 +13,8 @@ pub enum Rule {
     Empty,
     /// The bytes are not UTF-8 (or UTF-8 with a wrong byte order mark).
     NotUtf8,
-    /// An HTML page came instead of the data (a Wi-Fi login page, an error page).
+    /// Markup (an HTML or XML page) came instead of the data (a Wi-Fi login
+    /// page, an error page).
     HtmlInsteadOfJson,
     /// Not JSON: a syntax error at a line and column.
     Syntax,
@@ -25,6 +26,9 @@ pub enum Rule {
     StringTooLong,
     /// A list longer than 500,000 entries.
     ListTooLong,
+    /// More than 12,000,000 JSON values in the document (a tightening of the
+    /// format that bounds the memory a document can take).
+    TooManyValues,
     /// A value of the wrong JSON type, or a required field missing.
     Type,
     /// `format` is not `dialognetz-dataset`.
@@ -84,6 +88,7 @@ impl Rule {
             Rule::DuplicateKey => "duplicate_key",
             Rule::StringTooLong => "string_too_long",
             Rule::ListTooLong => "list_too_long",
+            Rule::TooManyValues => "too_many_values",
             Rule::Type => "type",
             Rule::Format => "format",
             Rule::FormatVersionUnsupported => "format_version_unsupported",

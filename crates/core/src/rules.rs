@@ -102,7 +102,9 @@ pub fn check_email(email: &str) -> Result<(), String> {
         return Err("is longer than 254 characters".into());
     }
     if email.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err("contains white space; an e-mail address is one word like name@example.org".into());
+        return Err(
+            "contains white space; an e-mail address is one word like name@example.org".into(),
+        );
     }
     if email.to_ascii_lowercase().starts_with("mailto:") {
         return Err("starts with mailto:; write only the address, the app makes the link".into());
@@ -115,9 +117,12 @@ pub fn check_email(email: &str) -> Result<(), String> {
         && !local.starts_with('.')
         && !local.ends_with('.')
         && !local.contains("..")
-        && local
-            .chars()
-            .all(|c| !matches!(c, '@' | '<' | '>' | '(' | ')' | ',' | ';' | ':' | '"' | '[' | ']' | '\\'));
+        && local.chars().all(|c| {
+            !matches!(
+                c,
+                '@' | '<' | '>' | '(' | ')' | ',' | ';' | ':' | '"' | '[' | ']' | '\\'
+            )
+        });
     if !local_ok {
         return Err("has no valid name before the @".into());
     }
@@ -129,9 +134,9 @@ pub fn check_email(email: &str) -> Result<(), String> {
                 && !label.ends_with('-')
                 && label.chars().all(|c| c.is_alphanumeric() || c == '-')
         })
-        && labels
-            .last()
-            .is_some_and(|tld| tld.chars().count() >= 2 && !tld.chars().all(|c| c.is_ascii_digit()));
+        && labels.last().is_some_and(|tld| {
+            tld.chars().count() >= 2 && !tld.chars().all(|c| c.is_ascii_digit())
+        });
     if !domain_ok {
         return Err("has no valid domain after the @ (like example.org)".into());
     }
@@ -163,7 +168,10 @@ pub fn check_phone(phone: &str) -> Result<(), String> {
 
 /// Five digits; German postcodes run from 01001 to 99998, so none starts with 00.
 pub fn check_postcode(postcode: &str) -> Result<(), String> {
-    if postcode.len() == 5 && postcode.bytes().all(|b| b.is_ascii_digit()) && !postcode.starts_with("00") {
+    if postcode.len() == 5
+        && postcode.bytes().all(|b| b.is_ascii_digit())
+        && !postcode.starts_with("00")
+    {
         Ok(())
     } else {
         Err("is not a German postcode (five digits, 01001 to 99998)".into())
@@ -175,11 +183,22 @@ pub fn check_state(state: &str) -> Result<(), String> {
     if STATE_CODES.contains(&state) {
         Ok(())
     } else if STATE_CODES.contains(&state.to_ascii_uppercase().as_str()) {
-        Err(format!("is not a German state code; write it in capitals: {}", state.to_ascii_uppercase()))
-    } else if let Some(code) = state.strip_prefix("DE-").filter(|c| STATE_CODES.contains(c)) {
-        Err(format!("is not a German state code; write it without DE-: {code}"))
+        Err(format!(
+            "is not a German state code; write it in capitals: {}",
+            state.to_ascii_uppercase()
+        ))
+    } else if let Some(code) = state
+        .strip_prefix("DE-")
+        .filter(|c| STATE_CODES.contains(c))
+    {
+        Err(format!(
+            "is not a German state code; write it without DE-: {code}"
+        ))
     } else {
-        Err(format!("is not a German state code (one of {})", STATE_CODES.join(" ")))
+        Err(format!(
+            "is not a German state code (one of {})",
+            STATE_CODES.join(" ")
+        ))
     }
 }
 
@@ -189,7 +208,8 @@ pub fn check_language_tag(tag: &str) -> Result<(), String> {
     let language_ok = parts
         .next()
         .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
-    let rest_ok = parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+    let rest_ok =
+        parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
     if language_ok && rest_ok && tag.len() <= 35 {
         Ok(())
     } else {
@@ -201,7 +221,9 @@ pub fn check_language_tag(tag: &str) -> Result<(), String> {
 pub fn check_license(license: &str) -> Result<(), String> {
     if !license.is_empty()
         && license.len() <= 64
-        && license.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'+'))
+        && license
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'+'))
     {
         Ok(())
     } else {
@@ -212,10 +234,14 @@ pub fn check_license(license: &str) -> Result<(), String> {
 /// Latitude in -90..=90, longitude in -180..=180.
 pub fn check_geo(lat: f64, lon: f64) -> Result<(), String> {
     if !(-90.0..=90.0).contains(&lat) {
-        return Err(format!("has latitude {lat}; it must lie between -90 and 90"));
+        return Err(format!(
+            "has latitude {lat}; it must lie between -90 and 90"
+        ));
     }
     if !(-180.0..=180.0).contains(&lon) {
-        return Err(format!("has longitude {lon}; it must lie between -180 and 180"));
+        return Err(format!(
+            "has longitude {lon}; it must lie between -180 and 180"
+        ));
     }
     Ok(())
 }
@@ -309,9 +335,8 @@ pub fn parse_date(text: &str) -> Result<DateValue, String> {
 
 /// An RFC 3339 timestamp with an offset (`2024-02-15T09:00:00+01:00`).
 pub fn parse_timestamp(text: &str) -> Result<OffsetDateTime, String> {
-    OffsetDateTime::parse(text, &Rfc3339).map_err(|_| {
-        "is not an RFC 3339 timestamp (like 2024-02-15T09:00:00+01:00)".to_owned()
-    })
+    OffsetDateTime::parse(text, &Rfc3339)
+        .map_err(|_| "is not an RFC 3339 timestamp (like 2024-02-15T09:00:00+01:00)".to_owned())
 }
 
 #[cfg(test)]
@@ -368,18 +393,38 @@ mod tests {
     #[test]
     fn a_coarser_end_covers_its_whole_period() {
         let start = parse_date("2024-03-06").unwrap();
-        assert!(!DateValue::ends_before(parse_date("2024-03").unwrap(), start));
+        assert!(!DateValue::ends_before(
+            parse_date("2024-03").unwrap(),
+            start
+        ));
         assert!(!DateValue::ends_before(parse_date("2024").unwrap(), start));
-        assert!(DateValue::ends_before(parse_date("2024-02").unwrap(), start));
-        assert!(DateValue::ends_before(parse_date("2024-03-05").unwrap(), start));
+        assert!(DateValue::ends_before(
+            parse_date("2024-02").unwrap(),
+            start
+        ));
+        assert!(DateValue::ends_before(
+            parse_date("2024-03-05").unwrap(),
+            start
+        ));
     }
 
     #[test]
     fn phones_take_the_forms_publishers_write() {
-        for phone in ["0351 56 45 49 49", "+49 351 564549-49", "(0351) 564549/49", "110"] {
+        for phone in [
+            "0351 56 45 49 49",
+            "+49 351 564549-49",
+            "(0351) 564549/49",
+            "110",
+        ] {
             assert!(check_phone(phone).is_ok(), "refused {phone:?}");
         }
-        for phone in ["0351.564549", "+49 +351", "tel:0351", "12", "0351 56 45 49 49 ext 3"] {
+        for phone in [
+            "0351.564549",
+            "+49 +351",
+            "tel:0351",
+            "12",
+            "0351 56 45 49 49 ext 3",
+        ] {
             assert!(check_phone(phone).is_err(), "accepted {phone:?}");
         }
     }
@@ -388,7 +433,16 @@ mod tests {
     fn emails_are_plain_addresses() {
         assert!(check_email("kora@sms.sachsen.de").is_ok());
         assert!(check_email("Sicher.Zusammenleben@bamf.bund.de").is_ok());
-        for email in ["kora", "kora@", "@sms.de", "kora@sms", "mailto:kora@sms.de", "a b@c.de", "a@b..de", "Kora <kora@sms.de>"] {
+        for email in [
+            "kora",
+            "kora@",
+            "@sms.de",
+            "kora@sms",
+            "mailto:kora@sms.de",
+            "a b@c.de",
+            "a@b..de",
+            "Kora <kora@sms.de>",
+        ] {
             assert!(check_email(email).is_err(), "accepted {email:?}");
         }
     }

@@ -10,7 +10,11 @@ fn sample_dataset_is_valid() {
         Ok(dataset) => dataset,
         Err(problems) => panic!(
             "sample dataset invalid:\n{}",
-            problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n")
+            problems
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
         ),
     };
     assert_eq!(dataset.meta.id.as_str(), "sicher-zusammenleben");
@@ -25,6 +29,12 @@ fn sample_dataset_is_valid() {
         .iter()
         .find(|o| o.short_name.as_deref() == Some("KORA"))
         .expect("KORA is in the sample");
-    assert_eq!(kora.phone.as_ref().map(|p| p.as_str()), Some("0351 56 45 49 49"));
-    assert_eq!(kora.email.as_ref().map(|p| p.as_str()), Some("kora@sms.sachsen.de"));
+    assert_eq!(
+        kora.phone.as_ref().map(|p| p.as_str()),
+        Some("0351 56 45 49 49")
+    );
+    assert_eq!(
+        kora.email.as_ref().map(|p| p.as_str()),
+        Some("kora@sms.sachsen.de")
+    );
 }
