@@ -23,6 +23,23 @@ after(async () => {
 
 const sample = JSON.parse(await readFile('public/data/dataset.json', 'utf8'));
 
+/** Opens the app while the server answers the dataset URL with `answer`;
+ * resolves to the text of the alert the app shows. */
+async function alertWhenDatasetIs(answer, locale) {
+  server.faults.set('/data/dataset.json', answer);
+  const context = await phoneContext(browser, locale);
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    return await alert.textContent();
+  } finally {
+    await context.close();
+    server.faults.delete('/data/dataset.json');
+  }
+}
+
 test('shows the sample dataset title and its date at phone width in German', async () => {
   const context = await phoneContext(browser, 'de-DE');
   const page = await context.newPage();
@@ -62,54 +79,27 @@ test('follows the browser language and switches to English on request', async ()
 test('an invalid dataset shows a clear message and its first problems, not a blank page', async () => {
   const broken = structuredClone(sample);
   broken.organizations[0].website = 'javascript:alert(1)';
-  server.faults.set('/data/dataset.json', (req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(broken));
-  });
-  try {
-    const context = await phoneContext(browser, 'de-DE');
-    const page = await context.newPage();
-    await page.goto(server.url);
-    const alert = page.getByRole('alert');
-    await alert.waitFor();
-    assert.match(await alert.textContent(), /fehlerhaft/);
-    assert.match(await alert.textContent(), /organizations\[0\]\.website/);
-    await context.close();
-  } finally {
-    server.faults.delete('/data/dataset.json');
-  }
+  const text = await alertWhenDatasetIs(
+    (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(broken)),
+    'de-DE',
+  );
+  assert.match(text, /fehlerhaft/);
+  assert.match(text, /organizations\[0\]\.website/);
 });
 
 test('a captive portal login page instead of the data is named as such', async () => {
-  server.faults.set('/data/dataset.json', (req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body>Login WLAN</body></html>');
-  });
-  try {
-    const context = await phoneContext(browser, 'en-US');
-    const page = await context.newPage();
-    await page.goto(server.url);
-    const alert = page.getByRole('alert');
-    await alert.waitFor();
-    assert.match(await alert.textContent(), /faulty/);
-    assert.match(await alert.textContent(), /html_instead_of_json/);
-    await context.close();
-  } finally {
-    server.faults.delete('/data/dataset.json');
-  }
+  const text = await alertWhenDatasetIs(
+    (req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body>Login WLAN</body></html>'),
+    'en-US',
+  );
+  assert.match(text, /faulty/);
+  assert.match(text, /html_instead_of_json/);
 });
 
 test('a server error says what to do', async () => {
-  server.faults.set('/data/dataset.json', (req, res) => res.writeHead(500).end());
-  try {
-    const context = await phoneContext(browser, 'de-DE');
-    const page = await context.newPage();
-    await page.goto(server.url);
-    const alert = page.getByRole('alert');
-    await alert.waitFor();
-    assert.match(await alert.textContent(), /Server hat einen Fehler gemeldet/);
-    await context.close();
-  } finally {
-    server.faults.delete('/data/dataset.json');
-  }
+  const text = await alertWhenDatasetIs((req, res) => res.writeHead(500).end(), 'de-DE');
+  assert.match(text, /Server hat einen Fehler gemeldet/);
 });
 
 test('an unknown route shows a not-found page with a way back', async () => {

@@ -156,7 +156,7 @@ pub fn check_phone(phone: &str) -> Result<(), String> {
             "contains {bad:?}; a phone number has only digits, spaces and + ( ) / -"
         ));
     }
-    if phone.chars().skip(1).any(|c| c == '+') {
+    if phone.char_indices().any(|(i, c)| i > 0 && c == '+') {
         return Err("has a + that is not at the start".into());
     }
     let digits = phone.chars().filter(char::is_ascii_digit).count();
