@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use common::{code, run, stderr};
+use dialognetz_cli::generate::calendar::Day;
 use dialognetz_cli::generate::{generate, write_json};
 use dialognetz_core::json::MAX_DOCUMENT_BYTES;
 use dialognetz_core::rules::parse_date;
@@ -90,16 +91,7 @@ fn today() -> String {
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs() / 86_400)
         .unwrap_or(0) as i64;
-    // civil_from_days, as in the generator's calendar.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let Day { year, month, day } = Day::from_days(days);
     format!("{year:04}-{month:02}-{day:02}")
 }
 

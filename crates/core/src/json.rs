@@ -334,6 +334,16 @@ fn next_quote_or_backslash(bytes: &[u8], from: usize) -> usize {
         .map_or(bytes.len(), |k| offset + k)
 }
 
+/// Reads (and so syntax-checks) the rest of a list past its limit without
+/// keeping any of it; returns how many entries there were.
+fn skip_rest<'de, A: SeqAccess<'de>>(seq: &mut A) -> Result<usize, A::Error> {
+    let mut extra = 0usize;
+    while seq.next_element::<IgnoredAny>()?.is_some() {
+        extra += 1;
+    }
+    Ok(extra)
+}
+
 /// Where the reader is and what it found; shared by all nested seeds.
 #[derive(Default)]
 struct ReadState<'de> {
@@ -543,12 +553,7 @@ impl<'de> Visitor<'de> for StrictScan<'_, 'de> {
         let mut index = 0usize;
         loop {
             if index == MAX_LIST_ENTRIES {
-                // Read (and so syntax-check) the rest, but look at none of it.
-                let mut extra = 0usize;
-                while seq.next_element::<IgnoredAny>()?.is_some() {
-                    extra += 1;
-                }
-                self.state.list_too_long(extra);
+                self.state.list_too_long(skip_rest(&mut seq)?);
                 return Ok(());
             }
             self.state.path.borrow_mut().push(Segment::Index(index));
@@ -639,12 +644,7 @@ impl<'de> Visitor<'de> for StrictValue<'_, 'de> {
         let mut index = 0usize;
         loop {
             if index == MAX_LIST_ENTRIES {
-                // Read (and so syntax-check) the rest, but keep none of it.
-                let mut extra = 0usize;
-                while seq.next_element::<IgnoredAny>()?.is_some() {
-                    extra += 1;
-                }
-                self.state.list_too_long(extra);
+                self.state.list_too_long(skip_rest(&mut seq)?);
                 break;
             }
             self.state.path.borrow_mut().push(Segment::Index(index));

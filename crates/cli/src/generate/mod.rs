@@ -9,7 +9,7 @@
 //! common in the field, phone numbers in German notation; but invented, so
 //! e-mail addresses and websites use the reserved `.example` domain.
 
-mod calendar;
+pub mod calendar;
 mod contact_data;
 mod contacts;
 mod events;
