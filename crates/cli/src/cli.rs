@@ -26,6 +26,8 @@ pub enum Command {
     Stats(StatsArgs),
     Schema(SchemaArgs),
     Generate(GenerateArgs),
+    Postcodes(PostcodesArgs),
+    Search(SearchArgs),
 }
 
 /// Check a dataset against every rule of the format, as the app will.
@@ -101,6 +103,75 @@ pub struct GenerateArgs {
     /// Indent the JSON for reading (larger; the default is compact).
     #[arg(long)]
     pub pretty: bool,
+}
+
+/// Write the postcode table the app resolves places with, offline, from
+/// the GeoNames postcode file.
+///
+/// Reads GeoNames' CSV (columns country_code, zipcode, place, state, …,
+/// latitude, longitude; found by name in the first line) and writes the
+/// compact table: one line per postcode, sorted, with its mean point, its
+/// state's ISO code and its places, under a header naming the format
+/// version and the attribution (GeoNames, CC BY 4.0). Rows that cannot be
+/// used (a postcode that is not five digits, no coordinates) are skipped
+/// with a warning on stderr. The same input always gives a byte-identical
+/// table.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Exit codes: 0 done, 2 the input cannot be read or is not GeoNames' CSV, or the output cannot be written.\n\nExample:\n  dialognetz postcodes data/postcodes/de_postleitzahlen_geonames.csv -o public/data/postcodes.tsv"
+)]
+pub struct PostcodesArgs {
+    /// GeoNames' postcode CSV; `-` reads standard input.
+    #[arg(value_name = "INPUT.csv")]
+    pub input: String,
+    /// Where to write the table; `-` writes to standard output.
+    #[arg(long, short = 'o', value_name = "OUTPUT")]
+    pub output: String,
+}
+
+/// Search a dataset as the app does: German normalisation, prefixes,
+/// typos, compound parts, stems, synonyms, filters, near a place.
+///
+/// Prints the ranked hits, one per line (`rank. type title (city) [id]`),
+/// and on stderr the match count and the time to index and to search.
+/// With `--json`, a list of objects: `id`, `type` (organization, forum,
+/// contact, event, project, article), `title`, `city` (if any), `score`
+/// (0 to 1, higher is better), `distance_km` (with `--near`), and `rank`,
+/// the value of each ranking rule (`words`, `typos`, `fields`, `proximity`,
+/// `whole_name`, `exactness`), which explains the order.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Exit codes: 0 done (also for no hits), 1 the dataset is invalid, 2 unreadable file or bad arguments.\n\nExamples:\n  dialognetz search public/data/dataset.json kora\n  dialognetz search big.json 'revier kiel' --json --limit 5\n  dialognetz search big.json moschee --filter state=SN --filter kind=mosque_community\n  dialognetz search big.json polizei --near 24539 --radius 20"
+)]
+pub struct SearchArgs {
+    /// The dataset file; `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: String,
+    /// What a user would type; the last word counts as a prefix unless the
+    /// query ends with a space. An empty query lists everything filtered.
+    #[arg(value_name = "QUERY")]
+    pub query: String,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// How many hits to print.
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+    /// A filter as key=value (type, kind, state, city, topic, language,
+    /// open, event); repeat it for more. The same key twice means either.
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+    /// Sort by distance from a German postcode or place (resolved offline
+    /// with the shipped GeoNames table).
+    #[arg(long, value_name = "PLZ|PLACE")]
+    pub near: Option<String>,
+    /// With --near: only hits within this many kilometres.
+    #[arg(long, value_name = "KM", requires = "near")]
+    pub radius: Option<f64>,
+    /// Language of the titles printed (the dataset's texts fall back to its
+    /// default language).
+    #[arg(long, default_value = "de")]
+    pub lang: String,
 }
 
 #[cfg(test)]

@@ -37,7 +37,8 @@ pub fn run(args: &GenerateArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
 
 /// Writes to a temporary file beside `path` and renames it into place, so a
 /// failed or interrupted run never leaves half a dataset under the name.
-fn write_file(
+/// Also used by `postcodes`, whose table the app must never see half written.
+pub(crate) fn write_file(
     path: &Path,
     body: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<u64>,
 ) -> Result<u64, CliError> {

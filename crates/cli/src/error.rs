@@ -27,6 +27,10 @@ pub enum CliError {
     /// The input names a directory; reading one gives a confusing OS error.
     #[error("cannot read {path}: it is a directory, not a dataset file")]
     IsDirectory { path: String },
+    /// The input could be read but is not what the command expects (a
+    /// postcode CSV without GeoNames' columns, a broken CSV line).
+    #[error("cannot use {path}: {message}")]
+    BadInput { path: String, message: String },
     /// The output file could not be written.
     #[error("cannot write {path}: {source}")]
     Write {

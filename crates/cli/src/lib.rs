@@ -1,4 +1,5 @@
-//! `dialognetz`, the publisher's tool: validate, stats, schema and generate.
+//! `dialognetz`, the publisher's tool: validate, stats, schema, generate and
+//! postcodes.
 //!
 //! The commands live in a library so that integration tests and benchmarks
 //! can call them (above all [`generate::generate`]) without the binary;
@@ -7,7 +8,9 @@
 pub mod check;
 pub mod cli;
 pub mod cmd_generate;
+pub mod cmd_postcodes;
 pub mod cmd_schema;
+pub mod cmd_search;
 pub mod cmd_stats;
 pub mod cmd_validate;
 pub mod error;
@@ -28,6 +31,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
         Command::Stats(args) => cmd_stats::run(args, out, err),
         Command::Schema(_) => cmd_schema::run(out),
         Command::Generate(args) => cmd_generate::run(args, out, err),
+        Command::Postcodes(args) => cmd_postcodes::run(args, out, err),
+        Command::Search(args) => cmd_search::run(args, out, err),
     };
     let flushed = out.flush().map_err(CliError::Output);
     match result.and_then(|code| flushed.map(|()| code)) {

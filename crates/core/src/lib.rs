@@ -10,11 +10,13 @@
 //! assert_eq!(dataset.meta.publisher, "Netz");
 //! ```
 
+pub mod geo;
 pub mod json;
 pub mod model;
 pub mod problem;
 pub mod rules;
 pub mod schema;
+pub mod search;
 mod validate;
 
 pub use model::*;

@@ -1,0 +1,49 @@
+//! Times index building and queries natively: `cargo run --release -p
+//! dialognetz-core --example search_timing -- FILE QUERY...`.
+use std::time::Instant;
+
+use dialognetz_core::search::{Query, SearchIndex};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let Some(path) = args.next() else {
+        eprintln!("usage: search_timing FILE QUERY...");
+        return;
+    };
+    let bytes = std::fs::read(&path).expect("readable file");
+    let t = Instant::now();
+    let dataset = dialognetz_core::validate(&bytes).expect("valid dataset");
+    eprintln!("validate {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
+    let t = Instant::now();
+    let index = SearchIndex::build(&dataset);
+    eprintln!(
+        "build {:.0} ms, {} terms",
+        t.elapsed().as_secs_f64() * 1e3,
+        index.term_count()
+    );
+    let t = Instant::now();
+    let saved = index.to_bytes();
+    eprintln!(
+        "to_bytes {:.0} ms, {} bytes",
+        t.elapsed().as_secs_f64() * 1e3,
+        saved.len()
+    );
+    let t = Instant::now();
+    let index = SearchIndex::from_bytes(&saved).expect("loads");
+    eprintln!("from_bytes {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    for q in args {
+        let query = Query::new(q.clone(), 10);
+        let _ = index.search(&query);
+        let t = Instant::now();
+        let n = 20;
+        let mut total = 0;
+        for _ in 0..n {
+            total += index.search(&query).total;
+        }
+        eprintln!(
+            "{q:>24}: {:.3} ms ({} matches)",
+            t.elapsed().as_secs_f64() * 1e3 / n as f64,
+            total / n
+        );
+    }
+}
