@@ -6,7 +6,7 @@
 
 use dialognetz_core::search::text::normalize_words;
 use dialognetz_core::search::{
-    EntityType, FacetCount, Hit, Query, RankDetails, SearchIndex, SearchResults,
+    EntityType, FacetCount, Hit, MatchKind, Query, RankDetails, SearchIndex, SearchResults,
 };
 use dialognetz_core::{
     validate, Address, Contact, Dataset, Event, Forum, Id, LocalizedText, Meta, Organization,
@@ -190,7 +190,7 @@ fn start_of_a_compound_part_matches_only_while_typing() {
     assert_eq!(ids(&index, "gemein"), ["a"]);
     assert_eq!(
         rank(&index, "gemein", "a").exactness,
-        3,
+        MatchKind::CompoundPrefix as u8,
         "the start of a part"
     );
     assert!(ids(&index, "gemein ").is_empty());
@@ -206,7 +206,7 @@ fn stems_meet() {
     assert_eq!(ids(&index, "verein "), ["vereine"]);
     assert_eq!(
         rank(&index, "verein ", "vereine").exactness,
-        4,
+        MatchKind::Stem as u8,
         "a stem match"
     );
     assert_eq!(rank(&index, "verein ", "vereine").typos, 0);
@@ -239,7 +239,11 @@ fn synonym_group_member_finds_the_other() {
     );
     // The synonym is told apart from the word itself.
     let r = rank(&index, "kripo ", "kriminalpolizei");
-    assert_eq!((r.typos, r.exactness), (0, 5), "a synonym match: {r:?}");
+    assert_eq!(
+        (r.typos, r.exactness),
+        (0, MatchKind::Synonym as u8),
+        "a synonym match: {r:?}"
+    );
     assert_eq!(rank(&index, "kripo ", "kripo").exactness, 0);
     assert_eq!(ids(&index, "kripo ")[0], "kripo", "the word itself first");
 }
@@ -263,7 +267,11 @@ fn multi_word_synonym_needs_all_its_words() {
     assert_eq!(ids(&index, "bamf"), ["bamf"]);
     assert_eq!(ids(&index, "bamf "), ["bamf"]);
     let r = rank(&index, "bamf", "bamf");
-    assert_eq!((r.fields, r.exactness), (0, 5), "{r:?}");
+    assert_eq!(
+        (r.fields, r.exactness),
+        (0, MatchKind::Synonym as u8),
+        "{r:?}"
+    );
 }
 
 #[test]
@@ -736,7 +744,10 @@ fn exact_name_outranks_compound_part() {
     assert_eq!(ids(&index, "moschee "), ["exact", "compound"]);
     let results = search(&index, "moschee ");
     assert_eq!(hit(&results, "exact").rank.exactness, 0);
-    assert_eq!(hit(&results, "compound").rank.exactness, 2);
+    assert_eq!(
+        hit(&results, "compound").rank.exactness,
+        MatchKind::CompoundInner as u8
+    );
 }
 
 #[test]
@@ -784,8 +795,11 @@ fn stem_outranks_synonym() {
     let index = index(&data);
     assert_eq!(ids(&index, "moscheen "), ["stem", "synonym"]);
     let results = search(&index, "moscheen ");
-    assert_eq!(hit(&results, "stem").rank.exactness, 4);
-    assert_eq!(hit(&results, "synonym").rank.exactness, 5);
+    assert_eq!(hit(&results, "stem").rank.exactness, MatchKind::Stem as u8);
+    assert_eq!(
+        hit(&results, "synonym").rank.exactness,
+        MatchKind::Synonym as u8
+    );
 }
 
 #[test]
@@ -801,8 +815,15 @@ fn exactness_is_summed_over_the_words() {
         .iter()
         .map(|h| (h.id.as_str(), h.rank.exactness))
         .collect();
-    // `moschee` a part (2) + `kieler` a prefix (1).
-    assert_eq!(got, [("exact", 0), ("one-prefix", 1), ("prefix", 3)]);
+    // `moschee` an inner part (3) + `kieler` a prefix (1).
+    assert_eq!(
+        got,
+        [
+            ("exact", 0),
+            ("one-prefix", 1),
+            ("prefix", MatchKind::CompoundInner as u8 + 1)
+        ]
+    );
 }
 
 #[test]

@@ -420,12 +420,12 @@ pub(crate) fn fst_map<'k>(keys: impl IntoIterator<Item = (&'k str, u64)>) -> fst
 }
 
 /// Compound parts of every word → the words that have them, with where the
-/// part starts (`term << 8 | start`).
+/// part ends the word (see [`pack_part`]).
 fn compound_parts(words: &[(String, Vec<u32>)]) -> (fst::Map<Vec<u8>>, Lists) {
     let vocabulary = Vocabulary::new(words.iter().map(|(w, _)| w.as_str()));
     let mut by_part: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for (term, (word, _)) in words.iter().enumerate() {
-        if term >= 1 << 24 || word.len() > 255 {
+        if term >= 1 << 31 {
             continue;
         }
         let cuts = vocabulary.cuts(word);
@@ -433,7 +433,7 @@ fn compound_parts(words: &[(String, Vec<u32>)]) -> (fst::Map<Vec<u8>>, Lists) {
             by_part
                 .entry(&word[start..end])
                 .or_default()
-                .push((term as u32) << 8 | start as u32);
+                .push(pack_part(term as u32, end == word.len()));
         }
     }
     let mut lists = Lists::default();
@@ -442,6 +442,22 @@ fn compound_parts(words: &[(String, Vec<u32>)]) -> (fst::Map<Vec<u8>>, Lists) {
         (*part, i as u64)
     }));
     (map, lists)
+}
+
+/// A word that has a compound part, and whether the part ends it (the
+/// German head of the compound: `revier` in `Polizeirevier`).
+pub(crate) fn pack_part(term: u32, ends_word: bool) -> u32 {
+    term << 1 | u32::from(ends_word)
+}
+
+/// The word of a packed part entry.
+pub(crate) fn part_term(packed: u32) -> u32 {
+    packed >> 1
+}
+
+/// Whether the part of a packed part entry ends its word.
+pub(crate) fn part_ends_word(packed: u32) -> bool {
+    packed & 1 == 1
 }
 
 /// Words long enough, and without digits, to be stemmed.

@@ -8,6 +8,7 @@ use fst::{IntoStreamer, Streamer};
 use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::build::{part_ends_word, part_term};
 use super::{MatchKind, SearchIndex};
 
 /// Longest query word considered, in bytes (longer ones are cut).
@@ -51,6 +52,33 @@ pub(crate) fn dfa_distance(dfa: &DFA, text: &str) -> Option<u8> {
         Distance::Exact(d) => Some(d),
         Distance::AtLeast(_) => None,
     }
+}
+
+/// Edit distance with transpositions of neighbours (optimal string
+/// alignment), on characters: for the few terms a typo automaton matched.
+pub(crate) fn osa_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
 }
 
 /// A Levenshtein DFA as an FST automaton.
@@ -133,10 +161,15 @@ impl SearchIndex {
                 out.add(term as u32, 0, MatchKind::Prefix)
             });
         }
-        // Compound parts; a part's start only needs the term number here.
+        // Compound parts: the last part (the German head) before others.
         if let Some(list) = self.parts.get(w) {
             for &packed in self.part_terms.get(list as usize) {
-                out.add(packed >> 8, 0, MatchKind::CompoundPart);
+                let kind = if part_ends_word(packed) {
+                    MatchKind::CompoundPart
+                } else {
+                    MatchKind::CompoundInner
+                };
+                out.add(part_term(packed), 0, kind);
             }
         }
         if word.prefix && w.len() >= 3 {
@@ -144,7 +177,7 @@ impl SearchIndex {
             self.each_with_prefix(&self.parts, w, |list, _| lists.push(list));
             for list in lists {
                 for &packed in self.part_terms.get(list as usize) {
-                    out.add(packed >> 8, 0, MatchKind::CompoundPrefix);
+                    out.add(part_term(packed), 0, MatchKind::CompoundPrefix);
                 }
             }
         }
@@ -174,41 +207,48 @@ impl SearchIndex {
     /// Adds the indexed words within `word.typos` edits of `word`.
     pub(crate) fn match_typos(&self, word: &QueryWord, out: &mut WordMatches) {
         let w = word.text.as_str();
-        if word.typos > 0 {
-            let automaton = dfa(w, word.typos, word.prefix);
-            let mut stream = self.terms.search_with_state(Lev(&automaton)).into_stream();
-            // For the word being typed, a term near the whole word ranks above
-            // a term that only begins near it (`sultan` before `sultani`).
-            let whole_word = word.prefix.then(|| dfa(w, word.typos, false));
-            while let Some((key, term, state)) = stream.next() {
-                if let Distance::Exact(d) = automaton.distance(state) {
-                    if d == 0 {
-                        continue;
-                    }
-                    let kind = match (&whole_word, std::str::from_utf8(key)) {
-                        (Some(whole), Ok(text)) if dfa_distance(whole, text).is_none() => {
-                            MatchKind::TypoPrefix
-                        }
-                        _ => MatchKind::Typo,
-                    };
-                    out.add(term as u32, d, kind);
+        if word.typos == 0 {
+            return;
+        }
+        // One automaton per word: building one costs more than running it
+        // (hundreds of states for two typos), so it is built once and, for a
+        // finished word, also run over the compound parts.
+        let automaton = dfa(w, word.typos, word.prefix);
+        let mut stream = self.terms.search_with_state(Lev(&automaton)).into_stream();
+        while let Some((key, term, state)) = stream.next() {
+            let Distance::Exact(d) = automaton.distance(state) else {
+                continue;
+            };
+            if d == 0 {
+                continue;
+            }
+            // For the word being typed, a term near the whole word ranks
+            // above one that only begins near it (`sultan` before `sultani`).
+            let kind = match std::str::from_utf8(key) {
+                Ok(text) if word.prefix && osa_distance(w, text) > usize::from(word.typos) => {
+                    MatchKind::TypoPrefix
+                }
+                _ => MatchKind::Typo,
+            };
+            out.add(term as u32, d, kind);
+        }
+        if word.prefix {
+            // A word still being typed is not yet a compound part.
+            return;
+        }
+        // A misspelt compound part (`revir` for `…revier`).
+        let mut lists = Vec::new();
+        let mut stream = self.parts.search_with_state(Lev(&automaton)).into_stream();
+        while let Some((_, list, state)) = stream.next() {
+            if let Distance::Exact(d) = automaton.distance(state) {
+                if d > 0 {
+                    lists.push((list, d));
                 }
             }
-            // A misspelt compound part (`revir` for `…revier`).
-            let whole = dfa(w, word.typos, false);
-            let mut lists = Vec::new();
-            let mut stream = self.parts.search_with_state(Lev(&whole)).into_stream();
-            while let Some((_, list, state)) = stream.next() {
-                if let Distance::Exact(d) = whole.distance(state) {
-                    if d > 0 {
-                        lists.push((list, d));
-                    }
-                }
-            }
-            for (list, d) in lists {
-                for &packed in self.part_terms.get(list as usize) {
-                    out.add(packed >> 8, d, MatchKind::Typo);
-                }
+        }
+        for (list, d) in lists {
+            for &packed in self.part_terms.get(list as usize) {
+                out.add(part_term(packed), d, MatchKind::Typo);
             }
         }
     }
@@ -250,7 +290,7 @@ impl SearchIndex {
                     });
                     if let Some(list) = self.parts.get(single) {
                         for &packed in self.part_terms.get(list as usize) {
-                            out.add(packed >> 8, 0, MatchKind::Synonym);
+                            out.add(part_term(packed), 0, MatchKind::Synonym);
                         }
                     }
                 }
@@ -279,7 +319,12 @@ impl SearchIndex {
         for word in words {
             let mut terms: Vec<u32> = self.terms.get(word).map(|t| t as u32).into_iter().collect();
             if let Some(list) = self.parts.get(word) {
-                terms.extend(self.part_terms.get(list as usize).iter().map(|p| p >> 8));
+                terms.extend(
+                    self.part_terms
+                        .get(list as usize)
+                        .iter()
+                        .map(|&p| part_term(p)),
+                );
             }
             let mut docs: Vec<(u32, u8)> = terms
                 .iter()
@@ -320,5 +365,28 @@ impl SearchIndex {
             .into_iter()
             .map(|(doc, all, first)| (doc, if all != 0 { all } else { first }))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn osa_distance_counts_a_swap_of_neighbours_as_one() {
+        assert_eq!(osa_distance("sultan", "sultan"), 0);
+        assert_eq!(osa_distance("sulan", "sultan"), 1);
+        assert_eq!(osa_distance("sutlan", "sultan"), 1);
+        assert_eq!(osa_distance("sulan", "sultani"), 2);
+        assert_eq!(osa_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn typos_grow_with_the_word() {
+        assert_eq!(allowed_typos("kor"), 0);
+        assert_eq!(allowed_typos("kora"), 1);
+        assert_eq!(allowed_typos("dresden"), 1);
+        assert_eq!(allowed_typos("polizeirevier"), 2);
+        assert_eq!(allowed_typos("24539"), 0);
     }
 }

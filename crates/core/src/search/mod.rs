@@ -60,8 +60,8 @@
 //!    several;
 //! 6. **whole name**: an entry whose name or short name is exactly the query
 //!    (`KORA`) before entries that only contain the words;
-//! 7. **exactness**: exact before prefix before compound part before stem
-//!    before synonym (and, among typo matches, a misspelt whole word before
+//! 7. **exactness**: exact before prefix before compound part (its last
+//!    part, the German head, before others) before stem before synonym (and, among typo matches, a misspelt whole word before
 //!    a misspelt beginning), summed over the words;
 //! 8. **static rank**: organisations, forums, contacts, events, projects,
 //!    articles; within a type shorter names first; then the dataset's order:
@@ -93,7 +93,7 @@ pub use persist::IndexFormatError;
 /// The version of the serialised index; bump it with every change of
 /// `persist.rs` or of what the index holds (the saved-index fixture test
 /// fails until then).
-pub const INDEX_FORMAT_VERSION: u32 = 1;
+pub const INDEX_FORMAT_VERSION: u32 = 2;
 
 /// The kinds of entries a dataset has, in the static-rank order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -171,15 +171,20 @@ pub enum Field {
 pub enum MatchKind {
     Exact = 0,
     Prefix = 1,
+    /// The last part of a compound, its German head (`revier` in
+    /// `Polizeirevier`: a Revier).
     CompoundPart = 2,
-    CompoundPrefix = 3,
-    Stem = 4,
-    Synonym = 5,
+    /// Another part (`polizei` in `Polizeirevier`).
+    CompoundInner = 3,
+    /// The beginning of a part, as typed.
+    CompoundPrefix = 4,
+    Stem = 5,
+    Synonym = 6,
     /// Within the typos of the whole word.
-    Typo = 6,
+    Typo = 7,
     /// Only the beginning of the indexed word is within the typos of the
     /// word being typed.
-    TypoPrefix = 7,
+    TypoPrefix = 8,
 }
 
 /// Events relative to a given day.
@@ -393,7 +398,7 @@ pub struct RankDetails {
     pub proximity: u8,
     /// The query is the entry's whole name or short name.
     pub whole_name: bool,
-    /// Sum of the match kinds' ranks (0 exact … 5 synonym, 6 typo).
+    /// Sum of the match kinds' ranks (0 exact … 6 synonym, 7 and 8 typo).
     pub exactness: u8,
 }
 

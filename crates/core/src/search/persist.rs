@@ -333,7 +333,7 @@ impl SearchIndex {
             && part_terms
                 .values
                 .iter()
-                .all(|&p| ((p >> 8) as usize) < term_count);
+                .all(|&p| (super::build::part_term(p) as usize) < term_count);
         let facts_ok = docs.iter().all(|d| {
             d.city.is_none_or(|c| (c as usize) < cities_table.len())
                 && d.topics.iter().all(|&t| usize::from(t) < topic_table.len())

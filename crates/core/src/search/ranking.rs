@@ -1,7 +1,7 @@
 //! Answering a query: candidates, filters, the ranking key, the page.
 //!
 //! Per query word, every matching entry gets one 16-bit value: its best
-//! match as `typos << 5 | field << 3 | kind` (smaller is better: fewer
+//! match as `typos << 6 | field << 4 | kind` (smaller is better: fewer
 //! typos, then a better field, then a better kind) shifted left by four,
 //! and the mask of fields the word matched in, in the low four bits. The
 //! values live in a dense array for common words and in a sorted list for
@@ -114,9 +114,9 @@ fn merge(old: u16, level: u16, mask: u16) -> u16 {
 fn parts(value: u16) -> (u8, u8, u8, u8) {
     let level = value >> 4;
     (
-        (level >> 5) as u8,
-        ((level >> 3) & 3) as u8,
-        (level & 7) as u8,
+        (level >> 6) as u8,
+        ((level >> 4) & 3) as u8,
+        (level & 0xF) as u8,
         (value & 0xF) as u8,
     )
 }
@@ -126,17 +126,17 @@ impl SearchIndex {
     #[inline]
     fn each_posting(&self, matches: &WordMatches, mut put: impl FnMut(u32, u16, u16)) {
         for (&term, m) in &matches.terms {
-            let base = u16::from(m.typos) << 5 | m.kind as u16;
+            let base = u16::from(m.typos) << 6 | m.kind as u16;
             for &posting in self.postings.get(term as usize) {
                 let field = (posting & 3) as u16;
-                put(posting >> 2, base | field << 3, 1 << field);
+                put(posting >> 2, base | field << 4, 1 << field);
             }
         }
         for &(doc, mask) in &matches.phrase_docs {
             let field = mask.trailing_zeros().min(3) as u16;
             put(
                 doc,
-                super::MatchKind::Synonym as u16 | field << 3,
+                super::MatchKind::Synonym as u16 | field << 4,
                 u16::from(mask),
             );
         }
