@@ -386,3 +386,22 @@ fn saved_index_fixture_guards_the_format() {
         "the index format or content changed: bump INDEX_FORMAT_VERSION and rewrite the fixture (see this test's docs)"
     );
 }
+
+/// The first letters typed take a shortcut (see `search_first_letters`);
+/// it must give what the general path gives. Asking for facets takes the
+/// general path.
+#[test]
+fn first_letters_shortcut_gives_the_same_page_as_the_general_path() {
+    let index = index();
+    for typed in ["d", "s", "k", "b", "i", "a", "di", "sa", "fo", "z"] {
+        for (offset, limit) in [(0, 3), (0, 10), (2, 5), (0, 100)] {
+            let mut quick = Query::new(typed, limit);
+            quick.offset = offset;
+            let mut general = quick.clone();
+            general.facets = true;
+            let (quick, general) = (index.search(&quick), index.search(&general));
+            assert_eq!(quick.hits, general.hits, "{typed} {offset}+{limit}");
+            assert_eq!(quick.total, general.total, "{typed}");
+        }
+    }
+}

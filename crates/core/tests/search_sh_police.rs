@@ -712,3 +712,20 @@ fn haversine_km(from: Geo, to: Geo) -> f64 {
         + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
     2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
 }
+
+#[test]
+fn first_letters_typed_give_the_same_page_as_the_general_path() {
+    // The first letters take a shortcut in the engine; facets force the
+    // general path. Both must agree on every page.
+    for typed in ["p", "po", "k", "ki", "n", "ne", "f", "l", "2", "s", "st"] {
+        for limit in [1, 10, 50] {
+            let quick = Query::new(typed, limit);
+            let mut general = quick.clone();
+            general.facets = true;
+            let index = &fixture().index;
+            let (quick, general) = (index.search(&quick), index.search(&general));
+            assert_eq!(quick.hits, general.hits, "{typed} {limit}");
+            assert_eq!(quick.total, general.total, "{typed}");
+        }
+    }
+}

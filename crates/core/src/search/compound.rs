@@ -138,7 +138,8 @@ impl<'a> Vocabulary<'a> {
 }
 
 /// Every part of `word` between cuts: `(start, end)` byte ranges, the whole
-/// word excluded.
+/// word excluded, and none shorter than 3 letters (the linking `s` between
+/// two cuts is no part).
 pub(crate) fn parts(word: &str, cuts: &[usize]) -> Vec<(usize, usize)> {
     let mut bounds = Vec::with_capacity(cuts.len() + 2);
     bounds.push(0);
@@ -147,7 +148,8 @@ pub(crate) fn parts(word: &str, cuts: &[usize]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (a, &start) in bounds.iter().enumerate() {
         for &end in &bounds[a + 1..] {
-            if (start, end) != (0, word.len()) {
+            let long_enough = word[start..end].chars().count() >= 3;
+            if (start, end) != (0, word.len()) && long_enough {
                 out.push((start, end));
             }
         }
@@ -183,6 +185,9 @@ mod tests {
     fn linking_s_is_skipped() {
         let got = split("integrationsrat", &[]);
         assert!(got.contains(&"rat".to_owned()), "{got:?}");
+        let got = split("integrationsverein", &[]);
+        assert!(!got.contains(&"s".to_owned()), "{got:?}");
+        assert!(got.contains(&"verein".to_owned()), "{got:?}");
     }
 
     #[test]

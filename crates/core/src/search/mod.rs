@@ -93,7 +93,7 @@ pub use persist::IndexFormatError;
 /// The version of the serialised index; bump it with every change of
 /// `persist.rs` or of what the index holds (the saved-index fixture test
 /// fails until then).
-pub const INDEX_FORMAT_VERSION: u32 = 2;
+pub const INDEX_FORMAT_VERSION: u32 = 3;
 
 /// The kinds of entries a dataset has, in the static-rank order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -9,6 +9,9 @@
 //! rules of the module docs into one `u64`, so sorting by key is the bucket
 //! sort.
 
+use fst::automaton::{Automaton, Str};
+use fst::{IntoStreamer, Streamer};
+
 use super::facets::FilterSet;
 use super::matching::{allowed_typos, QueryWord, WordMatches, MAX_WORDS, MAX_WORD_BYTES};
 use super::text::normalize_words;
@@ -180,6 +183,136 @@ impl SearchIndex {
         }
     }
 
+    /// The first one or two letters typed, without filters or facets: a
+    /// word that begins thousands of words. Merging all their postings to
+    /// rank every match is what makes the first keystrokes slow, and only
+    /// the first page is shown; so the page is taken field by field (the
+    /// ranking's order for one word: field, whole name, exact before prefix,
+    /// static rank), each posting list read only up to the page's last
+    /// entry, and the total counted in a bitset. Same hits, same order as
+    /// the general path (a test compares them).
+    fn search_first_letters(
+        &self,
+        query: &Query,
+        words: &[QueryWord],
+        filters: &FilterSet,
+    ) -> Option<SearchResults> {
+        let [word] = words else { return None };
+        let w = word.text.as_str();
+        let wanted = query.offset.checked_add(query.limit)?;
+        let short = w.chars().count() <= 2;
+        let plain = filters.is_empty() && !query.facets && query.near.is_none();
+        if !(short && word.prefix && plain && wanted <= 200 && self.synonyms_of(w).is_empty()) {
+            return None;
+        }
+        let exact = self.terms.get(w).map(|t| t as u32);
+        let mut prefixed: Vec<u32> = Vec::new();
+        let mut stream = self.terms.search(Str::new(w).starts_with()).into_stream();
+        while let Some((_, term)) = stream.next() {
+            if Some(term as u32) != exact {
+                prefixed.push(term as u32);
+            }
+        }
+        // The total: every entry with any of the words, in a bitset.
+        let mut seen_any = vec![0u64; self.docs.len().div_ceil(64)];
+        for &term in exact.iter().chain(&prefixed) {
+            for &posting in self.postings.get(term as usize) {
+                let doc = (posting >> 2) as usize;
+                if let Some(bits) = seen_any.get_mut(doc / 64) {
+                    *bits |= 1 << (doc % 64);
+                }
+            }
+        }
+        let total = seen_any.iter().map(|b| b.count_ones() as usize).sum();
+        if total < self.docs.len() / 8 {
+            // Few enough for the general path, which also ranks the rest.
+            return None;
+        }
+        let whole: &[u32] = self
+            .names
+            .get(w)
+            .map_or(&[], |list| self.name_docs.get(list as usize));
+
+        let mut page: Vec<u64> = Vec::with_capacity(wanted);
+        let mut taken = std::collections::HashSet::new();
+        for field in 0..4u32 {
+            let weak = u64::from(field >= 2);
+            let key = |doc: u32, kind: u64| {
+                weak << WEAK
+                    | u64::from(field) << FIELDS
+                    | u64::from(!whole.contains(&doc)) << NOT_WHOLE
+                    | kind << KINDS
+                    | u64::from(field > 1) << NOT_AS_TYPED
+                    | u64::from(doc)
+            };
+            // This field's entries, best first, up to the page's size.
+            let mut bucket: Vec<u64> = Vec::new();
+            if let Some(term) = exact {
+                bucket.extend(
+                    self.postings
+                        .get(term as usize)
+                        .iter()
+                        .filter(|&&p| p & 3 == field && !taken.contains(&(p >> 2)))
+                        .map(|&p| key(p >> 2, 0)),
+                );
+            }
+            // The `wanted` lowest entries of all prefixed words (one key per
+            // entry: an entry has the same key from every word here).
+            let mut best: std::collections::BinaryHeap<u64> = std::collections::BinaryHeap::new();
+            let mut in_best = std::collections::HashSet::new();
+            for &term in &prefixed {
+                for &posting in self.postings.get(term as usize) {
+                    let doc = posting >> 2;
+                    let full = best.len() >= wanted;
+                    if full && best.peek().is_some_and(|&max| doc > doc_of(max)) {
+                        break; // the list is sorted: the rest come later
+                    }
+                    if posting & 3 != field || taken.contains(&doc) || !in_best.insert(doc) {
+                        continue;
+                    }
+                    best.push(key(doc, 1));
+                    if best.len() > wanted {
+                        if let Some(dropped) = best.pop() {
+                            in_best.remove(&doc_of(dropped));
+                        }
+                    }
+                }
+            }
+            bucket.extend(best);
+            bucket.sort_unstable();
+            // An entry both exact and prefix keeps its exact key (sorted first).
+            let mut docs_in_bucket = std::collections::HashSet::new();
+            bucket.retain(|&k| docs_in_bucket.insert(doc_of(k)));
+            bucket.sort_unstable();
+            for k in bucket {
+                if page.len() == wanted {
+                    break;
+                }
+                taken.insert(doc_of(k));
+                page.push(k);
+            }
+            if page.len() == wanted {
+                break;
+            }
+        }
+        page.sort_unstable();
+        let hits = page
+            .into_iter()
+            .skip(query.offset)
+            .take(query.limit)
+            .map(|key| self.hit(key, doc_of(key), f32::INFINITY, 1))
+            .collect();
+        Some(SearchResults {
+            hits,
+            total,
+            partial: false,
+            facets: None,
+            terms: MatchedTerms {
+                words: words.to_vec(),
+            },
+        })
+    }
+
     /// True when some entry that `shown` accepts has every word as typed in
     /// its name or city.
     fn any_meets(&self, hits: &[WordHits], shown: &dyn Fn(u32) -> bool) -> bool {
@@ -248,6 +381,9 @@ impl SearchIndex {
     pub fn search(&self, query: &Query) -> SearchResults {
         let words = self.query_words(&query.text);
         let filters = FilterSet::new(self, query);
+        if let Some(results) = self.search_first_letters(query, &words, &filters) {
+            return results;
+        }
         // Near a point: the distance of an entry, and the radius.
         let near = query.near;
         let distance = |doc: u32| {
