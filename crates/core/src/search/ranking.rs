@@ -406,11 +406,27 @@ impl SearchIndex {
         // typo matches away again, so looking for them is wasted work.
         let mut matches: Vec<WordMatches> = words.iter().map(|w| self.match_word(w)).collect();
         let mut hits: Vec<WordHits> = matches.iter().map(|m| self.word_hits(m)).collect();
+        // First only the words that no name or city has as typed (the
+        // misspelt ones: `polizeirevir` in `Polizeirevir Kiel`), then, if
+        // they still do not meet, every word.
         if !self.any_meets(&hits, &shown) {
-            for ((word, m), h) in words.iter().zip(&mut matches).zip(&mut hits) {
-                if word.typos > 0 {
-                    self.match_typos(word, m);
-                    *h = self.word_hits(m);
+            let mut expanded = vec![false; words.len()];
+            for (i, word) in words.iter().enumerate() {
+                let strong = hits[i]
+                    .docs()
+                    .any(|d| hits[i].get(d).is_some_and(is_strong_as_typed));
+                if word.typos > 0 && !strong {
+                    self.match_typos(word, &mut matches[i]);
+                    hits[i] = self.word_hits(&matches[i]);
+                    expanded[i] = true;
+                }
+            }
+            if !self.any_meets(&hits, &shown) {
+                for (i, word) in words.iter().enumerate() {
+                    if word.typos > 0 && !expanded[i] {
+                        self.match_typos(word, &mut matches[i]);
+                        hits[i] = self.word_hits(&matches[i]);
+                    }
                 }
             }
         }
