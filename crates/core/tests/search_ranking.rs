@@ -78,6 +78,54 @@ fn with_synonyms(mut dataset: Dataset, groups: &[&[&str]]) -> Dataset {
     dataset
 }
 
+/// Sets the street of the `i`th organisation's address.
+fn with_street(data: &mut Dataset, i: usize, street: &str) {
+    data.organizations[i]
+        .address
+        .as_mut()
+        .expect("address")
+        .street = Some(street.to_owned());
+}
+
+/// A contact of organisation `organization` with a phone number and
+/// nothing else but its (optional) name and role.
+fn contact(id: &str, organization: &str, name: Option<&str>, role: &str) -> Contact {
+    Contact {
+        id: Id::from(id),
+        organization: Id::from(organization),
+        name: name.map(str::to_owned),
+        role: LocalizedText::from(role),
+        phone: Some(Phone::from("0431 12345")),
+        mobile: None,
+        email: None,
+        languages: Vec::new(),
+        availability: None,
+        area: None,
+        topics: Vec::new(),
+    }
+}
+
+/// A forum in Kiel with nothing else but its name.
+fn forum(id: &str, name: &str) -> Forum {
+    Forum {
+        id: Id::from(id),
+        name: name.to_owned(),
+        kind: None,
+        city: "Kiel".to_owned(),
+        state: None,
+        geo: None,
+        established: None,
+        formalized: None,
+        members: Vec::new(),
+        coordinators: Vec::new(),
+        contact: None,
+        meeting: None,
+        open_to_new_members: None,
+        description: None,
+        topics: Vec::new(),
+    }
+}
+
 /// The index of a dataset that has first been proven valid (written as JSON
 /// and read back by `validate`).
 fn index(dataset: &Dataset) -> SearchIndex {
@@ -101,6 +149,15 @@ fn full_ids(index: &SearchIndex, text: &str) -> Vec<String> {
         return Vec::new();
     }
     results.hits.into_iter().map(|h| h.id).collect()
+}
+
+/// Each hit's id with one of its rank details, in the order found.
+fn ranked<T>(results: &SearchResults, detail: impl Fn(&RankDetails) -> T) -> Vec<(&str, T)> {
+    results
+        .hits
+        .iter()
+        .map(|h| (h.id.as_str(), detail(&h.rank)))
+        .collect()
 }
 
 fn hit<'a>(results: &'a SearchResults, id: &str) -> &'a Hit {
@@ -397,16 +454,8 @@ fn strasse_str_and_strasse_meet() {
         ("a", "Wache Nord", "Kiel", ""),
         ("b", "Wache Süd", "Kiel", ""),
     ]);
-    data.organizations[0]
-        .address
-        .as_mut()
-        .expect("address")
-        .street = Some("Albertstr. 10".to_owned());
-    data.organizations[1]
-        .address
-        .as_mut()
-        .expect("address")
-        .street = Some("Große Straße 3".to_owned());
+    with_street(&mut data, 0, "Albertstr. 10");
+    with_street(&mut data, 1, "Große Straße 3");
     let index = index(&data);
     for q in [
         "albertstraße",
@@ -470,11 +519,7 @@ fn more_matched_words_first_in_partial_results() {
     ]));
     let results = search(&index, "moschee kiel zzzzzz");
     assert!(results.partial);
-    let got: Vec<_> = results
-        .hits
-        .iter()
-        .map(|h| (h.id.as_str(), h.rank.words))
-        .collect();
+    let got = ranked(&results, |r| r.words);
     assert_eq!(got, [("two", 2), ("one", 1)]);
 }
 
@@ -513,11 +558,7 @@ fn fewer_typos_first_among_partial_results() {
     ]));
     let results = search(&index, "polizeirevier zzzzzz");
     assert!(results.partial);
-    let got: Vec<_> = results
-        .hits
-        .iter()
-        .map(|h| (h.id.as_str(), h.rank.typos))
-        .collect();
+    let got = ranked(&results, |r| r.typos);
     assert_eq!(got, [("zero", 0), ("one", 1), ("two", 2)]);
 }
 
@@ -544,18 +585,10 @@ fn name_outranks_city_outranks_other_outranks_description() {
         ("city", "Wache West", "Kiel", ""),
         ("name", "Wache Kiel Mitte", "Ost", ""),
     ]);
-    data.organizations[1]
-        .address
-        .as_mut()
-        .expect("address")
-        .street = Some("Am Kiel 3".to_owned());
+    with_street(&mut data, 1, "Am Kiel 3");
     let index = index(&data);
     let results = search(&index, "kiel");
-    let got: Vec<_> = results
-        .hits
-        .iter()
-        .map(|h| (h.id.as_str(), h.rank.fields))
-        .collect();
+    let got = ranked(&results, |r| r.fields);
     assert_eq!(
         got,
         [("name", 0), ("city", 1), ("other", 2), ("description", 3)]
@@ -567,19 +600,12 @@ fn contact_role_is_its_name_only_without_a_person() {
     // Rule 4: a named contact's role is a job description, ranked with the
     // other fields; a contact without a person's name is called by its role.
     let mut data = dataset(&[("org", "Wache Nord", "Kiel", "")]);
-    data.contacts.push(Contact {
-        id: Id::from("contact"),
-        organization: Id::from("org"),
-        name: Some("Erika Muster".to_owned()),
-        role: LocalizedText::from("Integrationsbeauftragte"),
-        phone: Some(Phone::from("0431 12345")),
-        mobile: None,
-        email: None,
-        languages: Vec::new(),
-        availability: None,
-        area: None,
-        topics: Vec::new(),
-    });
+    data.contacts.push(contact(
+        "contact",
+        "org",
+        Some("Erika Muster"),
+        "Integrationsbeauftragte",
+    ));
     let named = index(&data);
     assert_eq!(rank(&named, "erika", "contact").fields, 0, "the name");
     assert_eq!(
@@ -594,19 +620,8 @@ fn contact_role_is_its_name_only_without_a_person() {
         "the organisation"
     );
     let mut data = dataset(&[("org", "Wache Nord", "Kiel", "")]);
-    data.contacts.push(Contact {
-        id: Id::from("function"),
-        organization: Id::from("org"),
-        name: None,
-        role: LocalizedText::from("Integrationsbeauftragte"),
-        phone: Some(Phone::from("0431 12345")),
-        mobile: None,
-        email: None,
-        languages: Vec::new(),
-        availability: None,
-        area: None,
-        topics: Vec::new(),
-    });
+    data.contacts
+        .push(contact("function", "org", None, "Integrationsbeauftragte"));
     let unnamed = index(&data);
     assert_eq!(
         rank(&unnamed, "integrationsbeauftragte", "function").fields,
@@ -619,32 +634,12 @@ fn filters_do_not_hide_matches_with_typos() {
     // `dialog` is one edit from the forum's `Dialogg`; the organisation
     // matching as typed is filtered out, so the forum is the one match.
     let mut data = dataset(&[("org", "Dialog Kiel", "Kiel", "")]);
-    data.forums.push(Forum {
-        id: Id::from("forum"),
-        name: "Dialogg Forum".to_owned(),
-        kind: None,
-        city: "Kiel".to_owned(),
-        state: None,
-        geo: None,
-        established: None,
-        formalized: None,
-        members: Vec::new(),
-        coordinators: Vec::new(),
-        contact: None,
-        meeting: None,
-        open_to_new_members: None,
-        description: None,
-        topics: Vec::new(),
-    });
+    data.forums.push(forum("forum", "Dialogg Forum"));
     let index = index(&data);
     let mut query = Query::new("dialog ", 10);
     query.filters.types = vec![EntityType::Forum];
     let results = index.search(&query);
-    let got: Vec<_> = results
-        .hits
-        .iter()
-        .map(|h| (h.id.as_str(), h.rank.typos))
-        .collect();
+    let got = ranked(&results, |r| r.typos);
     assert_eq!(got, [("forum", 1)]);
     assert_eq!(results.total, 1);
 }
@@ -666,11 +661,7 @@ fn field_ranks_are_summed_over_the_words_each_at_its_best() {
         ("both-name", "Moschee Kiel Nord Ost", "Lübeck", ""),
     ]));
     let results = search(&index, "moschee kiel");
-    let got: Vec<_> = results
-        .hits
-        .iter()
-        .map(|h| (h.id.as_str(), h.rank.fields))
-        .collect();
+    let got = ranked(&results, |r| r.fields);
     // 0 + 0, then 0 + 1 (the description's words do not count: worse), then
     // 1 + 1.
     assert_eq!(got, [("both-name", 0), ("name-city", 1), ("both-city", 2)]);
@@ -685,11 +676,7 @@ fn all_words_in_one_field_outrank_scattered() {
         ("scattered", "Haus Nord", "Hamburg", ""),
         ("together", "Haus Sueden", "Nord Segeberg", ""),
     ]);
-    data.organizations[0]
-        .address
-        .as_mut()
-        .expect("address")
-        .street = Some("Segeberg 4".to_owned());
+    with_street(&mut data, 0, "Segeberg 4");
     let index = index(&data);
     let results = search(&index, "nord segeberg");
     let got: Vec<_> = results
@@ -810,11 +797,7 @@ fn exactness_is_summed_over_the_words() {
         ("exact", "Moschee Kiel Nord-Ost", "Kiel", ""),
     ]));
     let results = search(&index, "moschee kiel");
-    let got: Vec<_> = results
-        .hits
-        .iter()
-        .map(|h| (h.id.as_str(), h.rank.exactness))
-        .collect();
+    let got = ranked(&results, |r| r.exactness);
     // `moschee` an inner part (3) + `kieler` a prefix (1).
     assert_eq!(
         got,
@@ -904,36 +887,9 @@ fn entry_types_at_equal_score_in_static_rank_order() {
         description: None,
         topics: Vec::new(),
     });
-    data.contacts.push(Contact {
-        id: Id::from("contact"),
-        organization: Id::from("org"),
-        name: Some(name.to_owned()),
-        role: LocalizedText::from("Kontakt"),
-        phone: Some(Phone::from("0431 12345")),
-        mobile: None,
-        email: None,
-        languages: Vec::new(),
-        availability: None,
-        area: None,
-        topics: Vec::new(),
-    });
-    data.forums.push(Forum {
-        id: Id::from("forum"),
-        name: name.to_owned(),
-        kind: None,
-        city: "Kiel".to_owned(),
-        state: None,
-        geo: None,
-        established: None,
-        formalized: None,
-        members: Vec::new(),
-        coordinators: Vec::new(),
-        contact: None,
-        meeting: None,
-        open_to_new_members: None,
-        description: None,
-        topics: Vec::new(),
-    });
+    data.contacts
+        .push(contact("contact", "org", Some(name), "Kontakt"));
+    data.forums.push(forum("forum", name));
     let index = index(&data);
     let results = search(&index, "dialog kiel");
     let types: Vec<EntityType> = results.hits.iter().map(|h| h.doc.entity).collect();
@@ -995,21 +951,9 @@ fn facet_dataset() -> Dataset {
         data.organizations.push(o);
     }
     data.forums.push(Forum {
-        id: Id::from("kiel-forum"),
-        name: "Dialog Forum".to_owned(),
-        kind: None,
-        city: "Kiel".to_owned(),
         state: Some(StateCode::from("SH")),
-        geo: None,
-        established: None,
-        formalized: None,
-        members: Vec::new(),
-        coordinators: Vec::new(),
-        contact: None,
-        meeting: None,
         open_to_new_members: Some(true),
-        description: None,
-        topics: Vec::new(),
+        ..forum("kiel-forum", "Dialog Forum")
     });
     data
 }

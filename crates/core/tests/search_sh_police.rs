@@ -106,6 +106,17 @@ fn assert_leading(query: &str, hits: &[Hit], expected: &BTreeSet<String>) {
     );
 }
 
+/// Asserts that the first of the five best hits of `query` is named `name`.
+fn assert_first_named(query: &str, name: &str) {
+    let hits = search(query, 5).hits;
+    assert_eq!(
+        hits.first().map(|h| org(h).name.as_str()),
+        Some(name),
+        "{query}: {:#?}",
+        shown(&hits)
+    );
+}
+
 #[test]
 fn converted_table_is_a_valid_dataset() {
     let conversion = sh_police::load();
@@ -483,30 +494,10 @@ fn compound_part_station_finds_the_polizeistationen() {
 
 #[test]
 fn synonyms_pd_and_lka_find_their_long_forms() {
-    let hits = search("pd kiel", 5).hits;
-    assert_eq!(
-        hits.first().map(|h| org(h).name.as_str()),
-        Some("Polizeidirektion Kiel"),
-        "{:#?}",
-        shown(&hits)
-    );
-    let hits = search("lka", 5).hits;
-    assert_eq!(
-        hits.first().map(|h| org(h).name.as_str()),
-        Some("Landeskriminalamt"),
-        "{:#?}",
-        shown(&hits)
-    );
-    let hits = search("kriminalpolizei heide", 5).hits;
-    assert_eq!(
-        hits.first().map(|h| org(h).name.as_str()),
-        Some("Kriminalpolizeistelle Heide")
-    );
-    let hits = search("kripo heide", 5).hits;
-    assert_eq!(
-        hits.first().map(|h| org(h).name.as_str()),
-        Some("Kriminalpolizeistelle Heide")
-    );
+    assert_first_named("pd kiel", "Polizeidirektion Kiel");
+    assert_first_named("lka", "Landeskriminalamt");
+    assert_first_named("kriminalpolizei heide", "Kriminalpolizeistelle Heide");
+    assert_first_named("kripo heide", "Kriminalpolizeistelle Heide");
 }
 
 #[test]
@@ -524,18 +515,27 @@ fn typos_published_in_names_are_found_by_the_right_spelling() {
     assert!(ids(&all_hits("station husum")).contains("sh-polizei-9098783"));
 }
 
-#[test]
-fn near_kiel_returns_only_stations_within_the_radius_sorted_by_distance() {
-    let kiel = Geo {
-        lat: 54.3233,
-        lon: 10.1228,
-    };
-    let radius = 10.0;
+/// The middle of Kiel.
+const KIEL: Geo = Geo {
+    lat: 54.3233,
+    lon: 10.1228,
+};
+
+/// A query for every station (no words, up to 1000 hits) near Kiel, within
+/// `radius_km` if given.
+fn near_kiel(radius_km: Option<f64>) -> Query {
     let mut query = Query::new("", 1000);
     query.near = Some(Near {
-        point: kiel,
-        radius_km: Some(radius),
+        point: KIEL,
+        radius_km,
     });
+    query
+}
+
+#[test]
+fn near_kiel_returns_only_stations_within_the_radius_sorted_by_distance() {
+    let radius = 10.0;
+    let mut query = near_kiel(Some(radius));
     query.sort = Sort::Distance;
     let results = fixture().index.search(&query);
     let distances: Vec<f64> = results
@@ -553,14 +553,14 @@ fn near_kiel_returns_only_stations_within_the_radius_sorted_by_distance() {
     );
     // The same set as the table's coordinates give (none lies within 50 m
     // of the circle, so f32 distances cannot disagree).
-    let expected = ids_where(|r| r.geo().is_some_and(|g| haversine_km(kiel, g) <= radius));
+    let expected = ids_where(|r| r.geo().is_some_and(|g| haversine_km(KIEL, g) <= radius));
     assert_eq!(expected.len(), 26);
     assert_eq!(ids(&results.hits), expected);
     assert_eq!(results.total, expected.len());
     // The nearest is the Polizeidirektion; each distance is the row's own.
     assert_eq!(org(&results.hits[0]).name, "Polizeidirektion Kiel");
     for hit in &results.hits {
-        let own = haversine_km(kiel, org(hit).geo.expect("placed"));
+        let own = haversine_km(KIEL, org(hit).geo.expect("placed"));
         assert!(
             (own - hit.distance_km.unwrap_or(f64::NAN)).abs() < 0.05,
             "{}",
@@ -575,7 +575,7 @@ fn near_kiel_returns_only_stations_within_the_radius_sorted_by_distance() {
     let reviere = fixture().index.search(&query);
     let expected = ids_where(|r| {
         has_word_containing(&r.name, "revier")
-            && r.geo().is_some_and(|g| haversine_km(kiel, g) <= radius)
+            && r.geo().is_some_and(|g| haversine_km(KIEL, g) <= radius)
     });
     assert_eq!(ids(&reviere.hits), expected);
     let distances: Vec<f64> = reviere.hits.iter().filter_map(|h| h.distance_km).collect();
@@ -584,15 +584,7 @@ fn near_kiel_returns_only_stations_within_the_radius_sorted_by_distance() {
 
 #[test]
 fn near_kiel_equal_distances_go_by_relevance_and_places_come_first() {
-    let kiel = Geo {
-        lat: 54.3233,
-        lon: 10.1228,
-    };
-    let mut query = Query::new("", 1000);
-    query.near = Some(Near {
-        point: kiel,
-        radius_km: None,
-    });
+    let mut query = near_kiel(None);
     query.sort = Sort::Distance;
     let results = fixture().index.search(&query);
     assert_eq!(results.total, 264, "no radius: every station");
@@ -627,15 +619,7 @@ fn near_kiel_equal_distances_go_by_relevance_and_places_come_first() {
 
 #[test]
 fn facet_counts_near_kiel_count_only_the_radius() {
-    let kiel = Geo {
-        lat: 54.3233,
-        lon: 10.1228,
-    };
-    let mut query = Query::new("", 1000);
-    query.near = Some(Near {
-        point: kiel,
-        radius_km: Some(10.0),
-    });
+    let mut query = near_kiel(Some(10.0));
     query.facets = true;
     let results = fixture().index.search(&query);
     let facets = results.facets.expect("facets were asked for");
