@@ -5,7 +5,8 @@ use std::time::Instant;
 use dialognetz_core::search::{Query, SearchIndex};
 
 fn main() {
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args();
+    args.next(); // the program's name
     let Some(path) = args.next() else {
         eprintln!("usage: search_timing FILE QUERY...");
         return;

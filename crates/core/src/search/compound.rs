@@ -117,7 +117,10 @@ impl<'a> Vocabulary<'a> {
             return Vec::new();
         }
         let mut cuts = Vec::new();
-        for (i, _) in word.char_indices().skip(3) {
+        for (i, _) in word
+            .char_indices()
+            .filter(|&(i, _)| word[..i].chars().count() >= 3)
+        {
             let (head, tail) = word.split_at(i);
             let tail_chars = tail.chars().count();
             if tail_chars < 3 {

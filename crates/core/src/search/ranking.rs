@@ -297,10 +297,11 @@ impl SearchIndex {
         }
         page.sort_unstable();
         let hits = page
-            .into_iter()
-            .skip(query.offset)
+            .get(query.offset..)
+            .unwrap_or_default()
+            .iter()
             .take(query.limit)
-            .map(|key| self.hit(key, doc_of(key), f32::INFINITY, 1))
+            .map(|&key| self.hit(key, doc_of(key), f32::INFINITY, 1))
             .collect();
         Some(SearchResults {
             hits,
@@ -501,10 +502,11 @@ impl SearchIndex {
             keys.into_iter().map(|k| (k, distance(doc_of(k)))).collect()
         };
         let page = page
-            .into_iter()
-            .skip(query.offset)
+            .get(query.offset..)
+            .unwrap_or_default()
+            .iter()
             .take(query.limit)
-            .map(|(key, distance)| self.hit(key, doc_of(key), distance, words.len()))
+            .map(|&(key, distance)| self.hit(key, doc_of(key), distance, words.len()))
             .collect();
         SearchResults {
             hits: page,
