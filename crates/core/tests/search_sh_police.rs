@@ -705,7 +705,28 @@ fn haversine_km(from: Geo, to: Geo) -> f64 {
 fn first_letters_typed_give_the_same_page_as_the_general_path() {
     // The first letters take a shortcut in the engine; facets force the
     // general path. Both must agree on every page.
-    for typed in ["p", "po", "k", "ki", "n", "ne", "f", "l", "2", "s", "st"] {
+    for typed in [
+        "p",
+        "po",
+        "k",
+        "ki",
+        "n",
+        "ne",
+        "f",
+        "l",
+        "2",
+        "s",
+        "st",
+        "pol",
+        "polizei",
+        "revier",
+        "polizeirevier",
+        "station",
+        "kiel",
+        "kriminal",
+        "2453",
+        "polizeistation",
+    ] {
         for limit in [1, 10, 50] {
             let quick = Query::new(typed, limit);
             let mut general = quick.clone();

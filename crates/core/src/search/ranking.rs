@@ -9,12 +9,10 @@
 //! rules of the module docs into one `u64`, so sorting by key is the bucket
 //! sort.
 
-use fst::automaton::{Automaton, Str};
-use fst::{IntoStreamer, Streamer};
-
 use super::facets::FilterSet;
 use super::matching::{allowed_typos, QueryWord, WordMatches, MAX_WORDS, MAX_WORD_BYTES};
 use super::text::normalize_words;
+use super::MatchKind;
 use super::{DocRef, Hit, MatchedTerms, Query, RankDetails, SearchIndex, SearchResults, Sort};
 
 const NONE: u16 = u16::MAX;
@@ -183,39 +181,56 @@ impl SearchIndex {
         }
     }
 
-    /// The first one or two letters typed, without filters or facets: a
-    /// word that begins thousands of words. Merging all their postings to
-    /// rank every match is what makes the first keystrokes slow, and only
-    /// the first page is shown; so the page is taken field by field (the
-    /// ranking's order for one word: field, whole name, exact before prefix,
-    /// static rank), each posting list read only up to the page's last
-    /// entry, and the total counted in a bitset. Same hits, same order as
-    /// the general path (a test compares them).
-    fn search_first_letters(
+    /// One word being typed that many entries have (the first letters,
+    /// `polizei`, `gemeinde`), without filters or facets. Ranking every
+    /// match is what makes such keystrokes slow, and only the first page is
+    /// shown; so the page is taken field by field and kind by kind (the
+    /// ranking's order for one word: field, whole name, kind, static rank),
+    /// each posting list read only up to the page's last entry, and the
+    /// total counted in a bitset. Same hits, same order as the general path
+    /// (tests compare them).
+    fn search_common_word(
         &self,
         query: &Query,
         words: &[QueryWord],
         filters: &FilterSet,
     ) -> Option<SearchResults> {
         let [word] = words else { return None };
-        let w = word.text.as_str();
         let wanted = query.offset.checked_add(query.limit)?;
-        let short = w.chars().count() <= 2;
         let plain = filters.is_empty() && !query.facets && query.near.is_none();
-        if !(short && word.prefix && plain && wanted <= 200 && self.synonyms_of(w).is_empty()) {
+        if !(word.prefix && plain && wanted <= 200) {
             return None;
         }
-        let exact = self.terms.get(w).map(|t| t as u32);
-        let mut prefixed: Vec<u32> = Vec::new();
-        let mut stream = self.terms.search(Str::new(w).starts_with()).into_stream();
-        while let Some((_, term)) = stream.next() {
-            if Some(term as u32) != exact {
-                prefixed.push(term as u32);
+        let matches = self.match_word(word);
+        if !matches.phrase_docs.is_empty() {
+            return None;
+        }
+        // The words matched, by kind (best first).
+        let mut by_kind: Vec<(u64, Vec<u32>)> = Vec::new();
+        let mut terms: Vec<(u64, u32)> = matches
+            .terms
+            .iter()
+            .map(|(&term, m)| (m.kind as u64, term))
+            .collect();
+        terms.sort_unstable();
+        for (kind, term) in terms {
+            match by_kind.last_mut() {
+                Some((k, list)) if *k == kind => list.push(term),
+                _ => by_kind.push((kind, vec![term])),
             }
         }
-        // The total: every entry with any of the words, in a bitset.
+        // The total: every entry with any of the words, in a bitset; cheap
+        // enough only to pay off for words in many entries.
+        let postings: usize = by_kind
+            .iter()
+            .flat_map(|(_, list)| list)
+            .map(|&t| self.postings.get(t as usize).len())
+            .sum();
+        if postings < self.docs.len() / 4 {
+            return None;
+        }
         let mut seen_any = vec![0u64; self.docs.len().div_ceil(64)];
-        for &term in exact.iter().chain(&prefixed) {
+        for &term in by_kind.iter().flat_map(|(_, list)| list) {
             for &posting in self.postings.get(term as usize) {
                 let doc = (posting >> 2) as usize;
                 if let Some(bits) = seen_any.get_mut(doc / 64) {
@@ -224,18 +239,19 @@ impl SearchIndex {
             }
         }
         let total = seen_any.iter().map(|b| b.count_ones() as usize).sum();
-        if total < self.docs.len() / 8 {
-            // Few enough for the general path, which also ranks the rest.
-            return None;
-        }
         let whole: &[u32] = self
             .names
-            .get(w)
+            .get(normalize_words(&query.text).join(" "))
             .map_or(&[], |list| self.name_docs.get(list as usize));
 
         let mut page: Vec<u64> = Vec::with_capacity(wanted);
         let mut taken = std::collections::HashSet::new();
         for field in 0..4u32 {
+            if field == 2 && page.is_empty() {
+                // No name or city has the word as typed: the general path
+                // looks for typos.
+                return None;
+            }
             let weak = u64::from(field >= 2);
             let key = |doc: u32, kind: u64| {
                 weak << WEAK
@@ -245,44 +261,54 @@ impl SearchIndex {
                     | u64::from(field > 1) << NOT_AS_TYPED
                     | u64::from(doc)
             };
-            // This field's entries, best first, up to the page's size.
+            // This field's entries, kind by kind, each kind's lowest entries
+            // up to the page's size (an entry counts at its best kind).
             let mut bucket: Vec<u64> = Vec::new();
-            if let Some(term) = exact {
-                bucket.extend(
-                    self.postings
-                        .get(term as usize)
-                        .iter()
-                        .filter(|&&p| p & 3 == field && !taken.contains(&(p >> 2)))
-                        .map(|&p| key(p >> 2, 0)),
-                );
-            }
-            // The `wanted` lowest entries of all prefixed words (one key per
-            // entry: an entry has the same key from every word here).
-            let mut best: std::collections::BinaryHeap<u64> = std::collections::BinaryHeap::new();
-            let mut in_best = std::collections::HashSet::new();
-            for &term in &prefixed {
-                for &posting in self.postings.get(term as usize) {
-                    let doc = posting >> 2;
-                    let full = best.len() >= wanted;
-                    if full && best.peek().is_some_and(|&max| doc > doc_of(max)) {
-                        break; // the list is sorted: the rest come later
+            let mut in_field = std::collections::HashSet::new();
+            for (kind, list) in &by_kind {
+                if *kind == MatchKind::Exact as u64 {
+                    // All of them: a whole name ranks first whatever its number.
+                    for &term in list {
+                        for &p in self.postings.get(term as usize) {
+                            let doc = p >> 2;
+                            if p & 3 == field && !taken.contains(&doc) && in_field.insert(doc) {
+                                bucket.push(key(doc, *kind));
+                            }
+                        }
                     }
-                    if posting & 3 != field || taken.contains(&doc) || !in_best.insert(doc) {
-                        continue;
-                    }
-                    best.push(key(doc, 1));
-                    if best.len() > wanted {
-                        if let Some(dropped) = best.pop() {
-                            in_best.remove(&doc_of(dropped));
+                    continue;
+                }
+                let mut best: std::collections::BinaryHeap<u64> =
+                    std::collections::BinaryHeap::new();
+                let mut in_best = std::collections::HashSet::new();
+                for &term in list {
+                    for &posting in self.postings.get(term as usize) {
+                        let doc = posting >> 2;
+                        let full = best.len() >= wanted;
+                        if full && best.peek().is_some_and(|&max| doc > doc_of(max)) {
+                            break; // the list is sorted: the rest come later
+                        }
+                        if posting & 3 != field
+                            || taken.contains(&doc)
+                            || in_field.contains(&doc)
+                            || !in_best.insert(doc)
+                        {
+                            continue;
+                        }
+                        best.push(key(doc, *kind));
+                        if best.len() > wanted {
+                            if let Some(dropped) = best.pop() {
+                                in_best.remove(&doc_of(dropped));
+                            }
                         }
                     }
                 }
+                in_field.extend(in_best);
+                bucket.extend(best);
+                if in_field.len() + page.len() >= wanted {
+                    break;
+                }
             }
-            bucket.extend(best);
-            bucket.sort_unstable();
-            // An entry both exact and prefix keeps its exact key (sorted first).
-            let mut docs_in_bucket = std::collections::HashSet::new();
-            bucket.retain(|&k| docs_in_bucket.insert(doc_of(k)));
             bucket.sort_unstable();
             for k in bucket {
                 if page.len() == wanted {
@@ -382,7 +408,7 @@ impl SearchIndex {
     pub fn search(&self, query: &Query) -> SearchResults {
         let words = self.query_words(&query.text);
         let filters = FilterSet::new(self, query);
-        if let Some(results) = self.search_first_letters(query, &words, &filters) {
+        if let Some(results) = self.search_common_word(query, &words, &filters) {
             return results;
         }
         // Near a point: the distance of an entry, and the radius.
