@@ -80,6 +80,7 @@ mod matching;
 mod persist;
 mod ranking;
 pub mod text;
+mod url_state;
 
 use std::collections::HashMap;
 
@@ -89,6 +90,7 @@ pub use build::days_since_epoch;
 pub use facets::{FacetCount, FacetCounts};
 pub use fields::{city_of, title_of};
 pub use persist::IndexFormatError;
+pub use url_state::{NearParam, ParamError, SearchParams};
 
 /// The version of the serialised index; bump it with every change of
 /// `persist.rs` or of what the index holds (the saved-index fixture test
