@@ -28,7 +28,9 @@ fn the_annual_conference_is_a_two_day_all_day_event() {
     let file = ical::event(&dataset, &annual_conference(&dataset), "de").expect("file");
     assert_eq!(file.media_type, "text/calendar;charset=utf-8");
     assert!(file.file_name.ends_with(".ics"));
-    assert!(file.file_name.starts_with("Zwischen-Gleichstellung-und-Vorurteilen"));
+    assert!(file
+        .file_name
+        .starts_with("Zwischen-Gleichstellung-und-Vorurteilen"));
     assert!(file.file_name.len() <= 64, "{}", file.file_name);
 
     let props = parse(&file.text);
@@ -55,13 +57,20 @@ fn the_annual_conference_is_a_two_day_all_day_event() {
         "Zwischen Gleichstellung und Vorurteilen – Frauen in muslimischen Communitys – Frauen in der Polizei"
     );
     let description = one(event, "DESCRIPTION").text();
-    assert!(description.starts_with("Jährliche bundesweite Fachtagung des Kooperationsnetzwerks, jedes Jahr"));
+    assert!(description
+        .starts_with("Jährliche bundesweite Fachtagung des Kooperationsnetzwerks, jedes Jahr"));
     assert!(description.ends_with("\n\nAnmeldung: Sicher.Zusammenleben@bamf.bund.de"));
     assert_eq!(one(event, "LOCATION").text(), "Nürnberg");
     let organizer = one(event, "ORGANIZER");
-    assert_eq!(organizer.param("CN"), Some("Kooperationsnetzwerk Sicher Zusammenleben"));
+    assert_eq!(
+        organizer.param("CN"),
+        Some("Kooperationsnetzwerk Sicher Zusammenleben")
+    );
     assert_eq!(organizer.value, "mailto:Sicher.Zusammenleben@bamf.bund.de");
-    assert!(all(event, "URL").is_empty(), "the sample registers by e-mail only");
+    assert!(
+        all(event, "URL").is_empty(),
+        "the sample registers by e-mail only"
+    );
 }
 
 #[test]
@@ -69,7 +78,9 @@ fn english_texts_and_labels() {
     let dataset = sample();
     let file = ical::event(&dataset, &annual_conference(&dataset), "en").expect("file");
     let props = parse(&file.text);
-    assert!(one(&props, "SUMMARY").text().starts_with("Between equality and prejudice"));
+    assert!(one(&props, "SUMMARY")
+        .text()
+        .starts_with("Between equality and prejudice"));
     assert!(one(&props, "DESCRIPTION")
         .text()
         .ends_with("Registration: Sicher.Zusammenleben@bamf.bund.de"));
@@ -79,7 +90,10 @@ fn english_texts_and_labels() {
 fn the_same_dataset_gives_the_same_bytes() {
     let dataset = sample();
     let event = annual_conference(&dataset);
-    assert_eq!(ical::event(&dataset, &event, "de"), ical::event(&dataset, &event, "de"));
+    assert_eq!(
+        ical::event(&dataset, &event, "de"),
+        ical::event(&dataset, &event, "de")
+    );
     let mut later = dataset.clone();
     later.meta.published_at = "2024-06-01T12:00:00+02:00".into();
     let props = parse(&ical::event(&later, &event, "de").expect("file").text);
@@ -104,7 +118,10 @@ fn timestamps_are_written_in_utc() {
 
     // An end given as a day closes at midnight after it, in the start's offset.
     meeting.end = Some(Date::from("2024-03-07"));
-    assert_eq!(one(&vevent(&dataset, &meeting), "DTEND").value, "20240307T230000Z");
+    assert_eq!(
+        one(&vevent(&dataset, &meeting), "DTEND").value,
+        "20240307T230000Z"
+    );
 }
 
 #[test]
@@ -175,7 +192,10 @@ fn venue_registration_and_hostile_text() {
         one(vevent, "SUMMARY").text(),
         "Treffen\nEND:VEVENT\nBEGIN:VEVENT"
     );
-    assert_eq!(one(vevent, "LOCATION").text(), "Saal 1; Haus A, 2. OG, Nürnberg");
+    assert_eq!(
+        one(vevent, "LOCATION").text(),
+        "Saal 1; Haus A, 2. OG, Nürnberg"
+    );
     assert_eq!(
         one(vevent, "URL").value,
         "https://example.org/anmeldung?jahr=2024&ort=nbg"
@@ -215,6 +235,9 @@ fn a_quote_in_the_organizers_name_cannot_end_the_parameter() {
     let event = annual_conference(&dataset);
     let vevent = vevent(&dataset, &event);
     let organizer = one(&vevent, "ORGANIZER");
-    assert_eq!(organizer.param("CN"), Some("Netz ^'Sicher^': Zusammen; leben"));
+    assert_eq!(
+        organizer.param("CN"),
+        Some("Netz ^'Sicher^': Zusammen; leben")
+    );
     assert_eq!(organizer.value, "mailto:Sicher.Zusammenleben@bamf.bund.de");
 }
