@@ -71,13 +71,14 @@ impl StoreError {
         }
     }
 
-    /// Maps a `DOMException` by its name (the one stable part of it).
-    /// `InvalidStateError` is what a closed connection answers.
+    /// Maps a `DOMException` by its name (the one stable part of it). A
+    /// closed connection answers `InvalidStateError`; Safari's lost one
+    /// ("Connection to Indexed Database server lost") `UnknownError`.
     pub fn from_dom_exception(name: &str, message: &str) -> StoreError {
         let detail = format!("{name}: {message}");
         match name {
             "QuotaExceededError" => StoreError::QuotaExceeded,
-            "InvalidStateError" => StoreError::Closed(detail),
+            "InvalidStateError" | "UnknownError" => StoreError::Closed(detail),
             _ => StoreError::Other(detail),
         }
     }
@@ -98,7 +99,14 @@ mod tests {
             StoreError::Closed(m) if m.contains("closing")
         ));
         assert!(matches!(
-            StoreError::from_dom_exception("UnknownError", "backing store"),
+            StoreError::from_dom_exception(
+                "UnknownError",
+                "Connection to Indexed Database server lost. Refresh the page to try again"
+            ),
+            StoreError::Closed(_)
+        ));
+        assert!(matches!(
+            StoreError::from_dom_exception("ConstraintError", "key already exists"),
             StoreError::Other(_)
         ));
     }

@@ -18,6 +18,47 @@
 //!
 //! Times are milliseconds since the Unix epoch, given by the caller: the
 //! store has no clock, which keeps it deterministic and testable.
+//!
+//! In the app: `let (store, notice) = open_best("dialognetz").await;` then,
+//! if `notice` is `Some(error)`, show `error.user_message()` (the data is
+//! kept in memory only); on an `IdbStore`, `on_version_change` tells when
+//! another tab needs a reload. The calls are the same on either store:
+//!
+//! ```
+//! use dialognetz_store::{Favourite, MemoryStore, NewDataset, NewIndex, Store};
+//!
+//! # async fn example() -> Result<(), dialognetz_store::StoreError> {
+//! let store = MemoryStore::new();
+//! let published = br#"{"format": "dialognetz-dataset"}"#.to_vec();
+//! let dataset = NewDataset {
+//!     id: "sicher-zusammenleben".into(),
+//!     version: "2026-11-30".into(),
+//!     published_at: "2026-11-30T09:00:00+01:00".into(),
+//!     etag: Some("\"abc\"".into()),
+//!     fetched_at: 1_764_489_600_000,
+//!     raw: published.clone(),
+//!     compact: None,
+//! };
+//! let index = NewIndex { format: 3, bytes: b"saved index".to_vec() };
+//! let meta = store.install_dataset(dataset, Some(index)).await?;
+//! assert_eq!(store.dataset_bytes().await?, Some(published));
+//! assert!(store.search_index(&meta.version, 3).await?.is_some());
+//!
+//! store
+//!     .put_favourite(Favourite {
+//!         kind: "organization".into(),
+//!         id: "kosizu".into(),
+//!         added_at: 1_764_489_700_000,
+//!         title: Some("KoSiZu".into()),
+//!     })
+//!     .await?;
+//! store.put_setting("language", serde_json::json!("en")).await?;
+//! assert_eq!(store.favourites().await?.len(), 1);
+//! # Ok(())
+//! # }
+//! # #[cfg(not(target_arch = "wasm32"))]
+//! # futures_executor::block_on(example()).expect("works");
+//! ```
 
 mod error;
 mod memory;

@@ -94,9 +94,11 @@ impl Connections {
             return Ok(connection.db.clone());
         }
         let connection = open_connection(&shared.name, Rc::downgrade(shared)).await?;
-        let db = connection.db.clone();
-        *shared.connection.borrow_mut() = Some(connection);
-        Ok(db)
+        let mut slot = shared.connection.borrow_mut();
+        // Another operation may have opened one meanwhile: keep that one
+        // (ours closes as it drops).
+        let kept = slot.get_or_insert(connection);
+        Ok(kept.db.clone())
     }
 
     /// Runs `op` on the connection; if that was closed under us, opens it
@@ -108,7 +110,11 @@ impl Connections {
     {
         let db = self.get().await?;
         match op(db).await {
-            Err(StoreError::Closed(_)) if !self.shared.version_changed.get() => {
+            // Closed because another tab upgraded: say so, do not reopen.
+            Err(StoreError::Closed(_)) if self.shared.version_changed.get() => {
+                Err(StoreError::VersionChanged)
+            }
+            Err(StoreError::Closed(_)) => {
                 self.shared.connection.borrow_mut().take();
                 self.shared.reopened.set(self.shared.reopened.get() + 1);
                 let db = self.get().await?;
