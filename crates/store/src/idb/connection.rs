@@ -199,10 +199,13 @@ fn watch(db: Database, shared: Weak<Shared>) -> Connection {
             shared.lost.set(true);
             // `None` is a deletion: the next operation makes a fresh database.
             if event.new_version().is_some() && !shared.version_changed.replace(true) {
-                if let Ok(callback) = shared.on_version_change.try_borrow() {
-                    if let Some(callback) = callback.as_ref() {
-                        callback();
-                    }
+                // Taken out before the call, so that the callback may set a new one.
+                let callback = match shared.on_version_change.try_borrow_mut() {
+                    Ok(mut slot) => slot.take(),
+                    Err(_) => None,
+                };
+                if let Some(callback) = callback {
+                    callback();
                 }
             }
         }

@@ -34,7 +34,7 @@ pub(super) fn write<'a>(db: &'a Database, names: &[&str]) -> Result<Transaction<
     transaction(db, names, TransactionMode::Readwrite)
 }
 
-pub(super) fn transaction<'a>(
+fn transaction<'a>(
     db: &'a Database,
     names: &[&str],
     mode: TransactionMode,
