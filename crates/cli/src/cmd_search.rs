@@ -13,7 +13,7 @@ use crate::cli::SearchArgs;
 use crate::error::{CliError, EXIT_INVALID, EXIT_OK};
 
 /// The postcode table shipped with the app (GeoNames, CC BY 4.0).
-const POSTCODES: &str = include_str!("../../../public/data/postcodes.tsv");
+pub const POSTCODES: &str = include_str!("../../../public/data/postcodes.tsv");
 
 /// One hit of `--json`.
 #[derive(Debug, serde::Serialize)]

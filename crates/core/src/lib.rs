@@ -15,9 +15,11 @@ pub mod geo;
 pub mod json;
 pub mod model;
 pub mod problem;
+pub mod publish;
 pub mod rules;
 pub mod schema;
 pub mod search;
+pub mod signature;
 mod validate;
 
 pub use model::*;
