@@ -1,28 +1,140 @@
-//! The one place that talks to the network.
+//! The one place that talks to the network: the configuration, the dataset
+//! (past the HTTP cache, with ETag and a timeout, size-limited) and its
+//! signature.
 
-use dialognetz_core::{validate, Dataset};
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
+use js_sys::Reflect;
+use wasm_bindgen::JsCast;
 use web_sys::RequestCache;
 
+use crate::config::{Config, CONFIG_URL};
 use crate::error::LoadError;
 
-/// Where the published dataset lives, relative to the app's base URL.
-pub const DATASET_URL: &str = "data/dataset.json";
+/// What the server said about the dataset.
+pub enum Fetched {
+    /// `304`: the dataset with the ETag we have is still current.
+    NotModified,
+    /// The published bytes, with their ETag.
+    New {
+        bytes: Vec<u8>,
+        etag: Option<String>,
+    },
+}
+
+/// Reads `config.json`; the defaults when there is none (a plain static
+/// deployment needs no configuration).
+pub async fn fetch_config() -> Result<Config, LoadError> {
+    let response = match Request::get(CONFIG_URL).send().await {
+        Ok(response) => response,
+        // Offline without a cached configuration: the defaults still find
+        // the dataset stored on the device.
+        Err(_) => return Ok(Config::default()),
+    };
+    match response.status() {
+        200 => {
+            let text = response
+                .text()
+                .await
+                .map_err(|e| LoadError::Config(e.to_string()))?;
+            Config::parse(&text)
+        }
+        404 => Ok(Config::default()),
+        status => Err(LoadError::Config(format!("config.json: HTTP {status}"))),
+    }
+}
 
 /// Fetches the dataset past the HTTP cache (the app decides what is fresh,
-/// not the browser) and validates it with the core crate.
-pub async fn fetch_dataset(url: &str) -> Result<Dataset, LoadError> {
-    let response = Request::get(url)
-        .cache(RequestCache::NoStore)
+/// not the browser), asking "changed since?" with the ETag we hold.
+pub async fn fetch_dataset(config: &Config, etag: Option<&str>) -> Result<Fetched, LoadError> {
+    let mut request = Request::get(&config.dataset_url).cache(RequestCache::NoStore);
+    if let Some(etag) = etag {
+        request = request.header("If-None-Match", etag);
+    }
+    let signal = timeout_signal(config.timeout_seconds);
+    let response = request
+        .abort_signal(signal.as_ref())
         .send()
         .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
-    if !response.ok() {
-        return Err(LoadError::Status(response.status()));
+        .map_err(|e| network_error(e, config.timeout_seconds))?;
+    match response.status() {
+        304 => return Ok(Fetched::NotModified),
+        200 => {}
+        status => return Err(LoadError::Status(status)),
     }
+    if is_html(&response) {
+        return Err(LoadError::LoginPage);
+    }
+    let limit = config.max_dataset_bytes;
+    if let Some(size) = response
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.trim().parse::<u64>().ok())
+    {
+        if size > limit {
+            return Err(LoadError::TooLarge { size, limit });
+        }
+    }
+    let etag = response.headers().get("etag");
     let bytes = response
         .binary()
         .await
-        .map_err(|e| LoadError::Body(e.to_string()))?;
-    validate(&bytes).map_err(LoadError::Invalid)
+        .map_err(|e| network_error(e, config.timeout_seconds))?;
+    if bytes.len() as u64 > limit {
+        return Err(LoadError::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(Fetched::New { bytes, etag })
+}
+
+/// The dataset's signature file's text; `None` when there is none (404).
+pub async fn fetch_signature(config: &Config) -> Result<Option<String>, LoadError> {
+    let signal = timeout_signal(config.timeout_seconds);
+    let response = Request::get(&config.signature_url())
+        .cache(RequestCache::NoStore)
+        .abort_signal(signal.as_ref())
+        .send()
+        .await
+        .map_err(|e| network_error(e, config.timeout_seconds))?;
+    match response.status() {
+        200 if !is_html(&response) => response
+            .text()
+            .await
+            .map(Some)
+            .map_err(|e| network_error(e, config.timeout_seconds)),
+        // A web page (an SPA fallback) where the signature should be is no
+        // signature.
+        200 | 404 => Ok(None),
+        status => Err(LoadError::Status(status)),
+    }
+}
+
+fn is_html(response: &Response) -> bool {
+    response
+        .headers()
+        .get("content-type")
+        .is_some_and(|t| t.to_ascii_lowercase().contains("text/html"))
+}
+
+/// `AbortSignal.timeout(ms)`, where the browser has it.
+fn timeout_signal(seconds: u32) -> Option<web_sys::AbortSignal> {
+    let constructor = Reflect::get(&js_sys::global(), &"AbortSignal".into()).ok()?;
+    let timeout: js_sys::Function = Reflect::get(&constructor, &"timeout".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let signal = timeout
+        .call1(&constructor, &(f64::from(seconds) * 1000.0).into())
+        .ok()?;
+    signal.dyn_into().ok()
+}
+
+fn network_error(error: gloo_net::Error, timeout_seconds: u32) -> LoadError {
+    match &error {
+        gloo_net::Error::JsError(js) if js.name == "TimeoutError" || js.name == "AbortError" => {
+            LoadError::Timeout(timeout_seconds)
+        }
+        _ => LoadError::Network(error.to_string()),
+    }
 }

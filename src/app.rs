@@ -1,21 +1,44 @@
-//! The app's frame: language context, the dataset resource, the router.
+//! The app's frame: language, the data (loaded once per visit), the router
+//! with one route per page.
 
-use std::sync::Arc;
-
-use dialognetz_core::Dataset;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::api::{fetch_dataset, DATASET_URL};
+use crate::api::fetch_config;
+use crate::components::data_status::DataStatus;
+use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
+use crate::data::Shared;
 use crate::error::LoadError;
-use crate::i18n::{apply_lang, initial_lang, texts, use_lang, LangSignal};
+use crate::favourites::Favourites;
+use crate::i18n::{apply_lang, initial_lang, texts, LangSignal};
+use crate::loader::Loader;
+use crate::postcodes::Postcodes;
+use crate::routes::about::AboutPage;
+use crate::routes::article::ArticlePage;
+use crate::routes::contact::ContactPage;
+use crate::routes::event::EventPage;
+use crate::routes::favourites::FavouritesPage;
+use crate::routes::forum::ForumPage;
 use crate::routes::home::HomePage;
+use crate::routes::not_found::NotFound;
+use crate::routes::organization::OrganizationPage;
+use crate::routes::project::ProjectPage;
+use crate::storage;
 
-/// The loaded dataset, shared by every page: loaded once per visit.
+/// Where the data stands: loading, ready, or failed with a reason.
+#[derive(Clone)]
+pub enum DataState {
+    Loading,
+    Ready(Shared),
+    Failed(LoadError),
+}
+
+/// The data, shared by every page through the context.
 #[derive(Clone, Copy)]
-pub struct DatasetResource(pub LocalResource<Result<Arc<Dataset>, LoadError>>);
+pub struct DataSignal(pub RwSignal<DataState, LocalStorage>);
 
 /// The root component.
 #[component]
@@ -24,30 +47,47 @@ pub fn App() -> impl IntoView {
     provide_context(LangSignal(lang));
     Effect::new(move |_| apply_lang(lang.get()));
 
-    let dataset = LocalResource::new(|| async { fetch_dataset(DATASET_URL).await.map(Arc::new) });
-    provide_context(DatasetResource(dataset));
+    let loader = Loader::new();
+    provide_context(loader);
+    provide_context(DataSignal(loader.data));
+    let favourites = Favourites::new();
+    provide_context(favourites);
+    provide_context(Postcodes::new());
+    spawn_local(async move {
+        let (store, reason) = storage::open().await;
+        loader.store_notice.set(reason);
+        if let Ok(list) = storage::load_favourites(&store).await {
+            favourites.items.set(list);
+        }
+        let config = match fetch_config().await {
+            Ok(config) => config,
+            Err(error) => {
+                loader.data.set(DataState::Failed(error));
+                return;
+            }
+        };
+        loader.start(config, store).await;
+    });
 
     view! {
         <Router>
             <a class="skip-link" href="#main">{move || texts::SKIP_TO_CONTENT.get(lang.get())}</a>
             <SiteHeader/>
+            <DataStatus/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/organization/:id") view=OrganizationPage/>
+                    <Route path=path!("/contact/:id") view=ContactPage/>
+                    <Route path=path!("/forum/:id") view=ForumPage/>
+                    <Route path=path!("/event/:id") view=EventPage/>
+                    <Route path=path!("/project/:id") view=ProjectPage/>
+                    <Route path=path!("/article/:id") view=ArticlePage/>
+                    <Route path=path!("/favourites") view=FavouritesPage/>
+                    <Route path=path!("/about") view=AboutPage/>
                 </Routes>
             </main>
+            <SiteFooter/>
         </Router>
-    }
-}
-
-/// Shown for a URL the app has no page for.
-#[component]
-fn NotFound() -> impl IntoView {
-    let lang = use_lang();
-    view! {
-        <section class="panel">
-            <h1>{move || texts::NOT_FOUND.get(lang.get())}</h1>
-            <p><a href="/">{move || texts::TO_START.get(lang.get())}</a></p>
-        </section>
     }
 }

@@ -1,7 +1,7 @@
 //! Dates and numbers in the user's locale, by the browser's Intl.
 
 use js_sys::{Date, Object, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::Lang;
 
@@ -39,4 +39,75 @@ pub fn format_count(count: usize, lang: Lang) -> String {
         .to_locale_string(&locale_for(lang))
         .as_string()
         .unwrap_or_else(|| count.to_string())
+}
+
+/// A dataset date (`2024-05-14`, `2024-05` or `2024`) in `lang`, as precise
+/// as the data is ("14. Mai 2024", "Mai 2024", "2024").
+pub fn format_date(date: &str, lang: Lang) -> String {
+    let mut parts = date.split('-').map(|p| p.parse::<u32>().ok());
+    let (year, month, day) = (
+        parts.next().flatten(),
+        parts.next().flatten(),
+        parts.next().flatten(),
+    );
+    let Some(year) = year else {
+        return date.to_owned();
+    };
+    let options = Object::new();
+    let set = |key: &str, value: &str| {
+        let _ = Reflect::set(&options, &key.into(), &value.into());
+    };
+    set("timeZone", "UTC");
+    set("year", "numeric");
+    if month.is_some() {
+        set("month", "long");
+    }
+    if day.is_some() {
+        set("day", "numeric");
+    }
+    let millis = Date::utc(
+        f64::from(year),
+        f64::from(month.unwrap_or(1).saturating_sub(1)),
+    ) + f64::from(day.unwrap_or(1).saturating_sub(1)) * 86_400_000.0;
+    let date_value = Date::new(&JsValue::from_f64(millis));
+    if date_value.get_time().is_nan() {
+        return date.to_owned();
+    }
+    date_value
+        .to_locale_date_string(&locale_for(lang), &options)
+        .into()
+}
+
+/// A language's name in `lang` (`tr` → "Türkisch"), by the browser's
+/// Intl.DisplayNames; the tag itself where the browser has no name.
+pub fn language_name(tag: &str, lang: Lang) -> String {
+    let name = (|| {
+        let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+        let constructor = Reflect::get(&intl, &"DisplayNames".into()).ok()?;
+        let constructor: js_sys::Function = constructor.dyn_into().ok()?;
+        let options = Object::new();
+        Reflect::set(&options, &"type".into(), &"language".into()).ok()?;
+        let locales = js_sys::Array::of1(&JsValue::from_str(lang.tag()));
+        let names =
+            Reflect::construct(&constructor, &js_sys::Array::of2(&locales, &options)).ok()?;
+        let of: js_sys::Function = Reflect::get(&names, &"of".into()).ok()?.dyn_into().ok()?;
+        of.call1(&names, &JsValue::from_str(tag)).ok()?.as_string()
+    })();
+    name.unwrap_or_else(|| tag.to_owned())
+}
+
+/// A size in bytes as "1,2 MB" (decimal units, as browsers show storage).
+pub fn format_bytes(bytes: u64, lang: Lang) -> String {
+    let (value, unit) = match bytes {
+        b if b >= 1_000_000_000 => (b as f64 / 1e9, "GB"),
+        b if b >= 1_000_000 => (b as f64 / 1e6, "MB"),
+        b if b >= 1_000 => (b as f64 / 1e3, "kB"),
+        b => (b as f64, "B"),
+    };
+    let number = js_sys::Number::from(((value * 10.0).round()) / 10.0);
+    let text = number
+        .to_locale_string(&locale_for(lang))
+        .as_string()
+        .unwrap_or_else(|| format!("{value:.1}"));
+    format!("{text} {unit}")
 }

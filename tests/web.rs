@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use dialognetz_app::components::dataset_summary::DatasetSummary;
+use dialognetz_app::data::AppData;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -38,8 +39,9 @@ fn a_javascript_link_is_refused_in_webassembly_too() {
 
 #[wasm_bindgen_test]
 fn summary_shows_title_date_and_counts() {
-    let dataset = Arc::new(dialognetz_core::validate(SAMPLE).expect("valid"));
+    let dataset = dialognetz_core::validate(SAMPLE).expect("valid");
     let organizations = dataset.organizations.len();
+    let data = Arc::new(AppData::new(dataset));
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("document");
@@ -51,9 +53,9 @@ fn summary_shows_title_date_and_counts() {
         .expect("append");
     let host: web_sys::HtmlElement = host.unchecked_into();
     let _mounted = leptos::mount::mount_to(host.clone(), move || {
-        view! { <DatasetSummary dataset=dataset.clone()/> }
+        view! { <DatasetSummary data=data.clone()/> }
     });
-    let title = host.query_selector("h1").ok().flatten().expect("h1");
+    let title = host.query_selector("h2").ok().flatten().expect("h2");
     assert_eq!(
         title.text_content().as_deref(),
         Some("Sicher Zusammenleben – Kontakte und Dialogforen")

@@ -1,18 +1,16 @@
 //! The dataset's title, its age and what it contains.
 
-use std::sync::Arc;
-
-use dialognetz_core::Dataset;
 use leptos::prelude::*;
 
+use crate::data::Shared;
 use crate::i18n::{texts, use_lang, Text};
 use crate::locale::{format_count, format_timestamp};
 
 /// Title, "data as of", publisher and counts of a loaded dataset.
 #[component]
-pub fn DatasetSummary(dataset: Arc<Dataset>) -> impl IntoView {
+pub fn DatasetSummary(data: Shared) -> impl IntoView {
     let lang = use_lang();
-    let counts = dataset.counts();
+    let counts = data.dataset.counts();
     let rows: [(Text, usize); 7] = [
         (texts::ORGANIZATIONS, counts.organizations),
         (texts::CONTACTS, counts.contacts),
@@ -22,24 +20,24 @@ pub fn DatasetSummary(dataset: Arc<Dataset>) -> impl IntoView {
         (texts::ARTICLES, counts.articles),
         (texts::TOPICS, counts.topics),
     ];
-    let synthetic = dataset.meta.synthetic.unwrap_or(false);
+    let synthetic = data.dataset.meta.synthetic.unwrap_or(false);
     let title = {
-        let dataset = dataset.clone();
+        let data = data.clone();
         move || {
-            dataset
+            data.dataset
                 .meta
                 .title
-                .resolve(lang.get().tag(), dataset.meta.default_language())
+                .resolve(lang.get().tag(), data.dataset.meta.default_language())
                 .to_owned()
         }
     };
-    let published_at = dataset.meta.published_at.as_str().to_owned();
+    let published_at = data.dataset.meta.published_at.as_str().to_owned();
     let published_at_attr = published_at.clone();
-    let publisher = dataset.meta.publisher.clone();
-    let version = dataset.meta.version.clone();
+    let publisher = data.dataset.meta.publisher.clone();
+    let version = data.dataset.meta.version.clone();
     view! {
         <section class="panel dataset-summary" aria-labelledby="dataset-title">
-            <h1 id="dataset-title">{title}</h1>
+            <h2 id="dataset-title">{title}</h2>
             <p class="data-as-of">
                 {move || texts::DATA_AS_OF.get(lang.get())} ": "
                 <time datetime=published_at_attr>
@@ -59,7 +57,7 @@ pub fn DatasetSummary(dataset: Arc<Dataset>) -> impl IntoView {
             {synthetic.then(|| view! {
                 <p class="notice">{move || texts::SYNTHETIC.get(lang.get())}</p>
             })}
-            <h2>{move || texts::CONTENTS.get(lang.get())}</h2>
+            <h3>{move || texts::CONTENTS.get(lang.get())}</h3>
             <ul class="counts">
                 {rows
                     .into_iter()

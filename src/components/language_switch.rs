@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{texts, use_lang, Lang, LangSignal};
+use crate::i18n::{remember_lang, texts, use_lang, Lang, LangSignal};
 
 /// One button per language; the current one is marked `aria-pressed`.
 #[component]
@@ -22,6 +22,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                             on:click=move |_| {
                                 if let Some(LangSignal(signal)) = set {
                                     signal.set(option);
+                                    remember_lang(option);
                                 }
                             }
                         >

@@ -1,6 +1,33 @@
 //! One component per file.
 
+pub mod article_view;
+pub mod contact_actions;
+pub mod contact_view;
+pub mod data_gate;
+pub mod data_status;
 pub mod dataset_summary;
+pub mod download_button;
+pub mod entity_header;
+pub mod entity_link;
+pub mod entity_route;
+pub mod event_view;
+pub mod facet_group;
+pub mod facet_panel;
+pub mod favourite_button;
+pub mod forum_view;
+pub mod highlighted;
 pub mod language_switch;
 pub mod load_error_view;
+pub mod near_control;
+pub mod organization_view;
+pub mod place_facts;
+pub mod project_view;
+pub mod result_item;
+pub mod result_list;
+pub mod search_box;
+pub mod search_page;
+pub mod share_button;
+pub mod site_footer;
 pub mod site_header;
+pub mod storage_info;
+pub mod topic_list;

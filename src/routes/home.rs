@@ -1,27 +1,12 @@
-//! The start page: what data the app holds, and how fresh it is.
+//! The start page: the search.
 
 use leptos::prelude::*;
 
-use crate::app::DatasetResource;
-use crate::components::dataset_summary::DatasetSummary;
-use crate::components::load_error_view::LoadErrorView;
-use crate::i18n::{texts, use_lang};
+use crate::components::data_gate::DataGate;
+use crate::components::search_page::SearchPage;
 
-/// The start page. Search comes here next; for now it shows the dataset.
+/// `/` with the search in its query (`/?q=moschee&state=SN`).
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let lang = use_lang();
-    let DatasetResource(dataset) = expect_context::<DatasetResource>();
-    view! {
-        <Suspense fallback=move || view! {
-            <p class="loading" role="status">{move || texts::LOADING.get(lang.get())}</p>
-        }>
-            {move || Suspend::new(async move {
-                match dataset.await {
-                    Ok(dataset) => view! { <DatasetSummary dataset/> }.into_any(),
-                    Err(error) => view! { <LoadErrorView error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    view! { <DataGate page=|data| view! { <SearchPage data/> }/> }
 }

@@ -113,6 +113,15 @@ const STATE_NAMES: [(&str, &str); 16] = [
     ("Thüringen", "TH"),
 ];
 
+/// A federal state's German name for its code (`SN` → `Sachsen`); state
+/// names are proper names, shown so in every interface language.
+pub fn state_name(code: &str) -> Option<&'static str> {
+    STATE_NAMES
+        .iter()
+        .find(|(_, c)| c.eq_ignore_ascii_case(code))
+        .map(|(name, _)| *name)
+}
+
 /// The ISO 3166-2 code (without `DE-`) of a federal state's German name
 /// (`Schleswig-Holstein` → `SH`); the name is compared after
 /// normalisation, so `Thueringen` and `baden wurttemberg` work too.

@@ -1,0 +1,96 @@
+//! Small browser actions: downloading a generated file, sharing a link,
+//! the document's title. Each degrades to something that still works.
+
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Offers `text` as a file download named `file_name`; works offline, as
+/// the file is made on the device.
+pub fn download(file_name: &str, media_type: &str, text: &str) -> bool {
+    (|| {
+        let document = web_sys::window()?.document()?;
+        let parts = Array::of1(&JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(media_type);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let anchor: web_sys::HtmlAnchorElement =
+            document.create_element("a").ok()?.dyn_into().ok()?;
+        anchor.set_href(&url);
+        anchor.set_download(file_name);
+        anchor.set_hidden(true);
+        document.body()?.append_child(&anchor).ok()?;
+        anchor.click();
+        anchor.remove();
+        // The click has started the download; the URL may go.
+        let _ = web_sys::Url::revoke_object_url(&url);
+        Some(())
+    })()
+    .is_some()
+}
+
+/// How a share ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shared {
+    /// The system's share sheet took it (or the user closed it).
+    Sheet,
+    /// No share sheet: the link was copied.
+    Copied,
+    /// Neither works here.
+    Failed,
+}
+
+/// Shares the current page's link with the Web Share API where the device
+/// has it, otherwise copies it to the clipboard.
+pub async fn share(title: &str) -> Shared {
+    let Some(window) = web_sys::window() else {
+        return Shared::Failed;
+    };
+    let url = window.location().href().unwrap_or_default();
+    let navigator: JsValue = window.navigator().into();
+    if let Some(share) = method(&navigator, "share") {
+        let data = Object::new();
+        let _ = Reflect::set(&data, &"title".into(), &title.into());
+        let _ = Reflect::set(&data, &"url".into(), &url.as_str().into());
+        if let Ok(promise) = share.call1(&navigator, &data) {
+            if let Ok(promise) = promise.dyn_into::<Promise>() {
+                // A cancelled sheet rejects; that is the user's choice, not
+                // an error to report.
+                let _ = JsFuture::from(promise).await;
+                return Shared::Sheet;
+            }
+        }
+    }
+    let clipboard = Reflect::get(&navigator, &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
+    if let Some(write) = method(&clipboard, "writeText") {
+        if let Ok(promise) = write.call1(&clipboard, &url.as_str().into()) {
+            if let Ok(promise) = promise.dyn_into::<Promise>() {
+                if JsFuture::from(promise).await.is_ok() {
+                    return Shared::Copied;
+                }
+            }
+        }
+    }
+    Shared::Failed
+}
+
+fn method(target: &JsValue, name: &str) -> Option<Function> {
+    if target.is_undefined() || target.is_null() {
+        return None;
+    }
+    Reflect::get(target, &name.into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+}
+
+/// Sets the tab's title: "KORA – Dialognetz".
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        if title.is_empty() {
+            document.set_title("Dialognetz");
+        } else {
+            document.set_title(&format!("{title} – Dialognetz"));
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! Search as you type with facets. The URL is the only state: typing and
+//! choosing filters change the URL, and the results follow it, so deep
+//! links, reloads and the back button all show the same search.
+
+use dialognetz_core::search::{SearchParams, SearchResults};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::components::facet_panel::FacetPanel;
+use crate::components::near_control::NearControl;
+use crate::components::result_list::ResultList;
+use crate::components::search_box::SearchBox;
+use crate::data::Shared;
+use crate::i18n::{texts, use_lang};
+use crate::postcodes::Postcodes;
+use crate::search_run::{resolve_near, run, NearPoint};
+
+/// Hits shown at first and added by "show more": enough to fill a phone's
+/// screen twice, few enough to paint within a frame.
+pub const PAGE_SIZE: usize = 20;
+
+/// How long after the last change of the URL a keystroke starts a new
+/// history entry instead of replacing the current one: the back button then
+/// goes to the previous search, not to the previous letter.
+const NEW_ENTRY_AFTER_MS: f64 = 1500.0;
+
+/// Navigates to a search; `push` makes a new history entry.
+#[derive(Clone)]
+pub struct GoTo(std::sync::Arc<dyn Fn(SearchParams, bool) + Send + Sync>);
+
+impl GoTo {
+    pub fn go(&self, params: SearchParams, push: bool) {
+        (self.0)(params, push)
+    }
+}
+
+/// The search page.
+#[component]
+pub fn SearchPage(data: Shared) -> impl IntoView {
+    let lang = use_lang();
+    let query_map = use_query_map();
+    let postcodes = expect_context::<Postcodes>();
+
+    let params = Memo::new(move |_| {
+        let map = query_map.get();
+        let pairs: Vec<(String, String)> =
+            map.into_iter().map(|(k, v)| (k.into_owned(), v)).collect();
+        SearchParams::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).0
+    });
+    let near = Memo::new(move |_| {
+        let params = params.get();
+        if params.near.is_some() {
+            postcodes.ensure();
+        }
+        postcodes
+            .table
+            .with(|table| resolve_near(&params, table.as_deref()))
+    });
+    let shown = RwSignal::new(PAGE_SIZE);
+    // A new search starts at the first page again.
+    Effect::new(move |previous: Option<SearchParams>| {
+        let current = params.get();
+        if previous.is_some_and(|p| p != current) {
+            shown.set(PAGE_SIZE);
+        }
+        current
+    });
+    let results: Memo<SearchResults> = {
+        let data = data.clone();
+        Memo::new(move |_| run(&data, &params.get(), &near.get(), shown.get()))
+    };
+
+    let navigate = use_navigate();
+    let last_change = StoredValue::new(0.0f64);
+    let go = GoTo(std::sync::Arc::new(
+        move |next: SearchParams, push: bool| {
+            let now = js_sys::Date::now();
+            let push = push || now - last_change.get_value() > NEW_ENTRY_AFTER_MS;
+            last_change.set_value(now);
+            let url = format!("/{}", next.to_query_string());
+            navigate(
+                &url,
+                NavigateOptions {
+                    replace: !push,
+                    scroll: false,
+                    ..NavigateOptions::default()
+                },
+            );
+        },
+    ));
+    provide_context(go.clone());
+
+    let has_query = move || {
+        params.with(|p| !p.text.trim().is_empty() || !p.filters.is_empty() || p.near.is_some())
+    };
+    let unknown_place = move || match near.get() {
+        NearPoint::Unknown(_) => Some(texts::NEAR_UNKNOWN),
+        _ => None,
+    };
+
+    view! {
+        <section class="search" aria-labelledby="search-title">
+            <h1 id="search-title" class="search-title">{move || texts::SEARCH_TITLE.get(lang.get())}</h1>
+            <SearchBox params/>
+            <NearControl params near/>
+            {move || unknown_place().map(|t| view! { <p class="notice" role="alert">{move || t.get(lang.get())}</p> })}
+            <div class="search-body">
+                <FacetPanel params results/>
+                <ResultList data=data.clone() params results near shown has_query=Signal::derive(has_query)/>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,277 @@
+//! Getting the data to the screen and keeping it fresh.
+//!
+//! A returning user starts from the store: the stored dataset and its saved
+//! search index (no rebuilding), shown at once with "data as of". Then, or
+//! first for a new user, the update path runs: fetch (no HTTP cache, ETag,
+//! timeout, size limit) → signature (when keys are configured) → validate →
+//! build the index → install dataset and index in one transaction → show.
+//! Any failure leaves the data in use as it was and says why in one line.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use dialognetz_core::search::{SearchIndex, INDEX_FORMAT_VERSION};
+use dialognetz_core::signature::{verify, TrustedKeys};
+use dialognetz_store::{
+    AnyStore, DatasetMeta, NewDataset, NewIndex, Store, StoreError, UpdateLogEntry, UpdateOutcome,
+};
+use leptos::prelude::*;
+
+use crate::api::{fetch_dataset, fetch_signature, Fetched};
+use crate::app::DataState;
+use crate::config::Config;
+use crate::data::AppData;
+use crate::error::LoadError;
+
+/// The settings key of the last successful check (ms since 1970).
+const LAST_CHECK: &str = "last_successful_check";
+
+/// What the app knows about the freshness of what it shows.
+#[derive(Debug, Clone, Default)]
+pub struct Freshness {
+    /// When the shown data was fetched (ms); `None` before any.
+    pub fetched_at: Option<u64>,
+    /// The last successful check with the server (ms).
+    pub last_check: Option<u64>,
+    /// Why the last attempt failed, if it did.
+    pub last_error: Option<LoadError>,
+    /// A check is under way.
+    pub checking: bool,
+    /// A newer dataset was installed during this visit.
+    pub updated: bool,
+    /// After how many hours without a check the data counts as old.
+    pub stale_after_hours: u32,
+}
+
+/// The loader's signals, shared through the context.
+#[derive(Clone, Copy)]
+pub struct Loader {
+    pub data: RwSignal<DataState, LocalStorage>,
+    pub freshness: RwSignal<Freshness, LocalStorage>,
+    /// Why the store is memory only, or another store problem to show.
+    pub store_notice: RwSignal<Option<StoreError>, LocalStorage>,
+    config: StoredValue<Option<Config>, LocalStorage>,
+}
+
+impl Loader {
+    pub fn new() -> Loader {
+        Loader {
+            data: RwSignal::new_local(DataState::Loading),
+            freshness: RwSignal::new_local(Freshness::default()),
+            store_notice: RwSignal::new_local(None),
+            config: StoredValue::new_local(None),
+        }
+    }
+
+    /// Starts the app's data: from the store if it has some, then the
+    /// update check.
+    pub async fn start(self, config: Config, store: Rc<AnyStore>) {
+        self.config.set_value(Some(config.clone()));
+        self.freshness
+            .update(|f| f.stale_after_hours = config.stale_after_hours);
+        if let Ok(Some(at)) = store.setting(LAST_CHECK).await {
+            self.freshness.update(|f| f.last_check = at.as_u64());
+        }
+        let current = match store.current_dataset().await {
+            Ok(current) => current,
+            Err(e) => {
+                self.store_notice.set(Some(e));
+                None
+            }
+        };
+        let mut shown = None;
+        if let Some(meta) = current {
+            match from_store(&store, &meta).await {
+                Ok(data) => {
+                    self.data.set(DataState::Ready(Arc::new(data)));
+                    self.freshness
+                        .update(|f| f.fetched_at = Some(meta.fetched_at));
+                    shown = Some(meta);
+                }
+                // Damaged stored data: fetch it again, as for a new user.
+                Err(e) => self.store_notice.set(Some(e)),
+            }
+        }
+        self.check(store, shown).await;
+    }
+
+    /// "Check for updates", from the about page.
+    pub fn check_now(self) {
+        let Some(store) = crate::storage::current() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let current = store.current_dataset().await.ok().flatten();
+            self.check(store, current).await;
+        });
+    }
+
+    /// One run of the update path.
+    async fn check(self, store: Rc<AnyStore>, current: Option<DatasetMeta>) {
+        let Some(config) = self.config.get_value() else {
+            return;
+        };
+        if self.freshness.with_untracked(|f| f.checking) {
+            return;
+        }
+        self.freshness.update(|f| f.checking = true);
+        let outcome = update(&config, &store, current.as_ref()).await;
+        let now = now_ms();
+        let (entry, installed) = match outcome {
+            Ok(Some((data, meta))) => {
+                self.data.set(DataState::Ready(Arc::new(data)));
+                self.freshness.update(|f| {
+                    f.fetched_at = Some(meta.fetched_at);
+                    f.updated = current.is_some();
+                });
+                (
+                    UpdateLogEntry {
+                        at: now,
+                        outcome: UpdateOutcome::Installed,
+                        message: format!("installed version {}", meta.version),
+                    },
+                    true,
+                )
+            }
+            Ok(None) => (
+                UpdateLogEntry {
+                    at: now,
+                    outcome: UpdateOutcome::UpToDate,
+                    message: "up to date".to_owned(),
+                },
+                true,
+            ),
+            Err(UpdateFailure { error, unstored }) => {
+                let message = error.to_string();
+                let has_data = self
+                    .data
+                    .with_untracked(|d| matches!(d, DataState::Ready(_)));
+                match unstored {
+                    // Valid data that could not be stored (storage full)
+                    // and nothing older: use it for this visit.
+                    Some(data) if !has_data => self.data.set(DataState::Ready(Arc::new(*data))),
+                    _ if !has_data => self.data.set(DataState::Failed(error.clone())),
+                    _ => {}
+                }
+                self.freshness.update(|f| f.last_error = Some(error));
+                (
+                    UpdateLogEntry {
+                        at: now,
+                        outcome: UpdateOutcome::Failed,
+                        message,
+                    },
+                    false,
+                )
+            }
+        };
+        if installed {
+            self.freshness.update(|f| {
+                f.last_check = Some(now);
+                f.last_error = None;
+            });
+            let _ = store.put_setting(LAST_CHECK, now.into()).await;
+        }
+        let _ = store.log_update(entry).await;
+        self.freshness.update(|f| f.checking = false);
+    }
+}
+
+impl Default for Loader {
+    fn default() -> Self {
+        Loader::new()
+    }
+}
+
+/// Why an update did not install, and the new data if only storing failed.
+struct UpdateFailure {
+    error: LoadError,
+    unstored: Option<Box<AppData>>,
+}
+
+impl From<LoadError> for UpdateFailure {
+    fn from(error: LoadError) -> Self {
+        UpdateFailure {
+            error,
+            unstored: None,
+        }
+    }
+}
+
+/// The update path; `Ok(None)` when the installed dataset is current.
+async fn update(
+    config: &Config,
+    store: &AnyStore,
+    current: Option<&DatasetMeta>,
+) -> Result<Option<(AppData, DatasetMeta)>, UpdateFailure> {
+    let etag = current.and_then(|m| m.etag.as_deref());
+    let (bytes, etag) = match fetch_dataset(config, etag).await? {
+        Fetched::NotModified => return Ok(None),
+        Fetched::New { bytes, etag } => (bytes, etag),
+    };
+    if let Some(current) = current {
+        if dialognetz_store::sha256_hex(&bytes) == current.sha256 {
+            return Ok(None);
+        }
+    }
+    if !config.trusted_keys.is_empty() {
+        let keys = TrustedKeys::parse(config.trusted_keys.iter().map(String::as_str))
+            .map_err(|e| LoadError::Config(e.to_string()))?;
+        let signature = fetch_signature(config).await?;
+        verify(&bytes, signature.as_deref(), &keys).map_err(LoadError::Signature)?;
+    }
+    let dataset = dialognetz_core::validate(&bytes).map_err(LoadError::from_problems)?;
+    let index = SearchIndex::build(&dataset);
+    let new = NewDataset {
+        id: dataset.meta.id.as_str().to_owned(),
+        version: dataset.meta.version.clone(),
+        published_at: dataset.meta.published_at.as_str().to_owned(),
+        etag,
+        fetched_at: now_ms(),
+        raw: bytes,
+        compact: None,
+    };
+    let index_bytes = NewIndex {
+        format: INDEX_FORMAT_VERSION,
+        bytes: index.to_bytes(),
+    };
+    let data = AppData::with_index(dataset, index);
+    match store.install_dataset(new, Some(index_bytes)).await {
+        Ok(meta) => Ok(Some((data, meta))),
+        Err(e) => Err(UpdateFailure {
+            error: LoadError::Storage(e),
+            unstored: Some(Box::new(data)),
+        }),
+    }
+}
+
+/// The stored dataset with its saved index; the index is rebuilt (and
+/// saved) only when the app's index format changed since.
+async fn from_store(store: &AnyStore, meta: &DatasetMeta) -> Result<AppData, StoreError> {
+    let bytes = store
+        .dataset_bytes()
+        .await?
+        .ok_or_else(|| StoreError::Corrupt("the dataset's bytes are missing".to_owned()))?;
+    let dataset = dialognetz_core::validate(&bytes)
+        .map_err(|p| StoreError::Corrupt(format!("{} problems in the stored dataset", p.len())))?;
+    let saved = store
+        .search_index(&meta.version, INDEX_FORMAT_VERSION)
+        .await?
+        .and_then(|b| SearchIndex::from_bytes(&b).ok())
+        .filter(|i| i.dataset_version() == meta.version);
+    let index = match saved {
+        Some(index) => index,
+        None => {
+            let index = SearchIndex::build(&dataset);
+            let _ = store
+                .put_search_index(&meta.version, INDEX_FORMAT_VERSION, index.to_bytes())
+                .await;
+            index
+        }
+    };
+    Ok(AppData::with_index(dataset, index))
+}
+
+/// Milliseconds since 1970.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
