@@ -10,6 +10,7 @@ use crate::api::fetch_config;
 use crate::components::data_status::DataStatus;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
+use crate::components::update_banner::{UpdateBanner, UpdateReady};
 use crate::data::Shared;
 use crate::error::LoadError;
 use crate::favourites::Favourites;
@@ -47,6 +48,10 @@ pub fn App() -> impl IntoView {
     provide_context(LangSignal(lang));
     Effect::new(move |_| apply_lang(lang.get()));
 
+    let update_ready = RwSignal::new(false);
+    provide_context(UpdateReady(update_ready));
+    crate::service_worker::register(move || update_ready.set(true));
+
     let loader = Loader::new();
     provide_context(loader);
     provide_context(DataSignal(loader.data));
@@ -74,6 +79,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">{move || texts::SKIP_TO_CONTENT.get(lang.get())}</a>
             <SiteHeader/>
             <DataStatus/>
+            <UpdateBanner/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>

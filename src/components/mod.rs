@@ -31,3 +31,4 @@ pub mod site_footer;
 pub mod site_header;
 pub mod storage_info;
 pub mod topic_list;
+pub mod update_banner;
