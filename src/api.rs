@@ -78,7 +78,7 @@ pub async fn fetch_dataset(config: &Config, etag: Option<&str>) -> Result<Fetche
     let bytes = response
         .binary()
         .await
-        .map_err(|e| network_error(e, config.timeout_seconds))?;
+        .map_err(|e| body_error(e, config.timeout_seconds))?;
     if bytes.len() as u64 > limit {
         return Err(LoadError::TooLarge {
             size: bytes.len() as u64,
@@ -102,7 +102,7 @@ pub async fn fetch_signature(config: &Config) -> Result<Option<String>, LoadErro
             .text()
             .await
             .map(Some)
-            .map_err(|e| network_error(e, config.timeout_seconds)),
+            .map_err(|e| body_error(e, config.timeout_seconds)),
         // A web page (an SPA fallback) where the signature should be is no
         // signature.
         200 | 404 => Ok(None),
@@ -128,6 +128,15 @@ fn timeout_signal(seconds: u32) -> Option<web_sys::AbortSignal> {
         .call1(&constructor, &(f64::from(seconds) * 1000.0).into())
         .ok()?;
     signal.dyn_into().ok()
+}
+
+/// The answer began but broke off while it was read: incomplete data, not
+/// "no connection" (unless the timeout cut it off).
+fn body_error(error: gloo_net::Error, timeout_seconds: u32) -> LoadError {
+    match network_error(error, timeout_seconds) {
+        LoadError::Network(detail) => LoadError::Body(detail),
+        other => other,
+    }
 }
 
 fn network_error(error: gloo_net::Error, timeout_seconds: u32) -> LoadError {
