@@ -20,6 +20,7 @@ pub mod locale;
 pub mod postcodes;
 pub mod routes;
 pub mod search_run;
+pub mod service_worker;
 pub mod storage;
 
 pub use app::App;
