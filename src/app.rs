@@ -1,6 +1,7 @@
 //! The app's frame: language, the data (loaded once per visit), the router
 //! with one route per page.
 
+use dialognetz_store::StoreError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{Route, Router, Routes};
@@ -10,11 +11,12 @@ use crate::api::fetch_config;
 use crate::components::data_status::DataStatus;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
+use crate::components::skip_link::SkipLink;
 use crate::components::update_banner::{UpdateBanner, UpdateReady};
 use crate::data::Shared;
 use crate::error::LoadError;
 use crate::favourites::Favourites;
-use crate::i18n::{apply_lang, initial_lang, texts, LangSignal};
+use crate::i18n::{apply_lang, initial_lang, LangSignal};
 use crate::loader::Loader;
 use crate::postcodes::Postcodes;
 use crate::routes::about::AboutPage;
@@ -61,6 +63,11 @@ pub fn App() -> impl IntoView {
     spawn_local(async move {
         let (store, reason) = storage::open().await;
         loader.store_notice.set(reason);
+        // Another tab upgraded the schema: this one closed its connection
+        // (so that the upgrade is not held up) and says to reload.
+        storage::on_version_change(&store, move || {
+            loader.store_notice.set(Some(StoreError::VersionChanged))
+        });
         if let Ok(list) = storage::load_favourites(&store).await {
             favourites.items.set(list);
         }
@@ -76,7 +83,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            <a class="skip-link" href="#main">{move || texts::SKIP_TO_CONTENT.get(lang.get())}</a>
+            <SkipLink/>
             <SiteHeader/>
             <DataStatus/>
             <UpdateBanner/>

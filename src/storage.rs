@@ -29,6 +29,18 @@ pub async fn open() -> (Rc<AnyStore>, Option<StoreError>) {
     (store, reason)
 }
 
+/// Calls `callback` (once) when another tab upgrades the database's schema:
+/// this tab has then let go of its connection, stores nothing more and must
+/// be reloaded. Memory stores never change.
+pub fn on_version_change(store: &AnyStore, callback: impl Fn() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    if let AnyStore::IndexedDb(store) = store {
+        store.on_version_change(callback);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (store, callback);
+}
+
 /// The store, once opened.
 pub fn current() -> Option<Rc<AnyStore>> {
     STORE.with(|s| s.borrow().clone())
