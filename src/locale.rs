@@ -32,12 +32,36 @@ pub fn format_timestamp(timestamp: &str, lang: Lang) -> String {
     date.to_locale_string(&locale_for(lang), &options).into()
 }
 
+thread_local! {
+    /// One number formatter per language: making an Intl formatter costs
+    /// far more than using one, and facet chips format dozens of counts per
+    /// keystroke.
+    static NUMBER_FORMATS: std::cell::RefCell<Vec<(Lang, js_sys::Function)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The `format` function of an `Intl.NumberFormat` for `lang`, made once.
+fn number_format(lang: Lang) -> Option<js_sys::Function> {
+    NUMBER_FORMATS.with(|cache| {
+        if let Some((_, f)) = cache.borrow().iter().find(|(l, _)| *l == lang) {
+            return Some(f.clone());
+        }
+        let locales = js_sys::Array::of1(&JsValue::from_str(&locale_for(lang)));
+        let formatter = js_sys::Intl::NumberFormat::new(&locales, &Object::new());
+        let format = formatter.format();
+        cache.borrow_mut().push((lang, format.clone()));
+        Some(format)
+    })
+}
+
 /// A count with the locale's digit grouping (100.000 / 100,000).
 pub fn format_count(count: usize, lang: Lang) -> String {
-    let number = js_sys::Number::from(count as f64);
-    number
-        .to_locale_string(&locale_for(lang))
-        .as_string()
+    number_format(lang)
+        .and_then(|f| {
+            f.call1(&JsValue::NULL, &JsValue::from_f64(count as f64))
+                .ok()
+        })
+        .and_then(|v| v.as_string())
         .unwrap_or_else(|| count.to_string())
 }
 
@@ -78,18 +102,40 @@ pub fn format_date(date: &str, lang: Lang) -> String {
         .into()
 }
 
+thread_local! {
+    /// One `Intl.DisplayNames` per interface language (see
+    /// [`NUMBER_FORMATS`]: made once, used for every language chip).
+    static LANGUAGE_NAMES: std::cell::RefCell<Vec<(Lang, JsValue)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn display_names(lang: Lang) -> Option<JsValue> {
+    if let Some(names) = LANGUAGE_NAMES.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, n)| n.clone())
+    }) {
+        return Some(names);
+    }
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor: js_sys::Function = Reflect::get(&intl, &"DisplayNames".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let options = Object::new();
+    Reflect::set(&options, &"type".into(), &"language".into()).ok()?;
+    let locales = js_sys::Array::of1(&JsValue::from_str(lang.tag()));
+    let names = Reflect::construct(&constructor, &js_sys::Array::of2(&locales, &options)).ok()?;
+    LANGUAGE_NAMES.with(|c| c.borrow_mut().push((lang, names.clone())));
+    Some(names)
+}
+
 /// A language's name in `lang` (`tr` → "Türkisch"), by the browser's
 /// Intl.DisplayNames; the tag itself where the browser has no name.
 pub fn language_name(tag: &str, lang: Lang) -> String {
     let name = (|| {
-        let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-        let constructor = Reflect::get(&intl, &"DisplayNames".into()).ok()?;
-        let constructor: js_sys::Function = constructor.dyn_into().ok()?;
-        let options = Object::new();
-        Reflect::set(&options, &"type".into(), &"language".into()).ok()?;
-        let locales = js_sys::Array::of1(&JsValue::from_str(lang.tag()));
-        let names =
-            Reflect::construct(&constructor, &js_sys::Array::of2(&locales, &options)).ok()?;
+        let names = display_names(lang)?;
         let of: js_sys::Function = Reflect::get(&names, &"of".into()).ok()?.dyn_into().ok()?;
         of.call1(&names, &JsValue::from_str(tag)).ok()?.as_string()
     })();
