@@ -37,7 +37,9 @@ pub fn DataStatus() -> impl IntoView {
         })
     };
     let error = move || loader.freshness.with(|f| f.last_error.clone());
-    let store_notice = move || loader.store_notice.get();
+    let favourites = expect_context::<crate::favourites::Favourites>();
+    // A failed write of a favourite is a store problem like any other.
+    let store_notice = move || loader.store_notice.get().or_else(|| favourites.error.get());
     view! {
         {move || published().map(|at| {
             let attr = at.clone();
