@@ -29,6 +29,7 @@ pub mod search_page;
 pub mod share_button;
 pub mod site_footer;
 pub mod site_header;
+pub mod skip_link;
 pub mod storage_info;
 pub mod topic_list;
 pub mod update_banner;
