@@ -147,3 +147,16 @@ fn a_filter_chip_switches_its_filter_on_and_off() {
     assert_eq!(no_state.text, "moschee");
     assert!(params.without_filters().filters.is_empty());
 }
+
+#[test]
+fn highlighting_text_in_another_script_does_not_break() {
+    let bytes = std::fs::read("../../public/data/dataset.json").expect("the sample");
+    let dataset = dialognetz_core::validate(&bytes).expect("valid");
+    let index = dialognetz_core::search::SearchIndex::build(&dataset);
+    let results = index.search(&dialognetz_core::search::Query::new("moschee dresden", 5));
+    // An Arabic kind label shown beside a hit, marked with the same terms.
+    let ranges = index.highlight("جماعة مسجد", &results.terms);
+    assert!(ranges.is_empty(), "{ranges:?}");
+    let ranges = index.highlight("Moscheegemeinde جماعة", &results.terms);
+    assert_eq!(ranges.first().map(|r| r.start), Some(0));
+}

@@ -46,7 +46,9 @@ fn best_mark(token: &Token, terms: &MatchedTerms) -> Option<(usize, usize)> {
             take((0, w.len()));
             continue;
         }
-        if let Some(at) = t[1.min(t.len())..].find(w).map(|i| i + 1) {
+        // Past the first character (not byte: `جماعة` is two bytes a letter).
+        let second = t.chars().next().map_or(t.len(), char::len_utf8);
+        if let Some(at) = t[second..].find(w).map(|i| i + second) {
             // A compound part (or the start of one, as typed).
             take((at, at + w.len()));
             continue;
