@@ -19,7 +19,7 @@ const WIDTHS = [
 const LANGS = ['de', 'ar', 'en'];
 
 await mkdir(OUT, { recursive: true });
-const server = await serve('dist');
+const server = await serve(process.env.DIST ?? 'dist');
 const browser = await launch();
 try {
   for (const lang of LANGS) {
@@ -28,6 +28,7 @@ try {
       await context.addInitScript((l) => localStorage.setItem('dialognetz.lang', l), lang);
       const page = await context.newPage();
       for (const [name, path] of PAGES) {
+        process.stderr.write(`${lang} ${width} ${name}\n`);
         await page.goto(server.url + path);
         await page.locator('main h1').first().waitFor();
         await page.waitForTimeout(150);
