@@ -24,7 +24,7 @@ pub fn EntityRoute(entity: EntityType, render: fn(Shared, u32) -> AnyView) -> im
                 None => view! {
                     <section class="panel" role="alert">
                         <h1>{move || texts::ENTITY_NOT_FOUND.get(lang.get())}</h1>
-                        <p><a href="/">{move || texts::TO_START.get(lang.get())}</a></p>
+                        <p><a class="block-link" href="/">{move || texts::TO_START.get(lang.get())}</a></p>
                     </section>
                 }
                 .into_any(),

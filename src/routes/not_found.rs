@@ -11,7 +11,7 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <section class="panel">
             <h1>{move || texts::NOT_FOUND.get(lang.get())}</h1>
-            <p><a href="/">{move || texts::TO_START.get(lang.get())}</a></p>
+            <p><a class="block-link" href="/">{move || texts::TO_START.get(lang.get())}</a></p>
         </section>
     }
 }
