@@ -14,18 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/server.mjs';
-import { CHROMIUM } from '../tests/e2e/browser.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
 
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const ARGS = CHROMIUM_ARGS;
 const QUERIES = ['polizei kiel', 'moschee dresden', 'muenchen', 'revier', 'kripo', 'dresdn', '24103'];
 const COLD_RUNS = 5;
 
