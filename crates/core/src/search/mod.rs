@@ -89,8 +89,8 @@ use crate::model::{Geo, OrganizationKind};
 pub use build::days_since_epoch;
 pub use facets::{FacetCount, FacetCounts};
 pub use fields::{city_of, title_of};
-pub use persist::IndexFormatError;
 pub(crate) use matching::osa_distance;
+pub use persist::IndexFormatError;
 pub use url_state::{NearParam, ParamError, SearchParams};
 
 /// The version of the serialised index; bump it with every change of
