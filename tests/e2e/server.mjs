@@ -1,9 +1,13 @@
 // A small static server for the release build (dist/): the app's routes fall
 // back to index.html. Tests start it on a free loopback port and stop it to
 // simulate going offline; `faults` lets a test replace a path's answer.
+// Like any static host worth deploying to, it compresses text and
+// WebAssembly (Brotli, else gzip) and answers `If-None-Match` with 304.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -17,6 +21,33 @@ const TYPES = {
   '.png': 'image/png',
   '.webmanifest': 'application/manifest+json',
 };
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.sig', '.svg', '.webmanifest', '.tsv']);
+
+/** Compressed bodies, made once per file version (path, size, mtime). */
+const compressed = new Map();
+
+function encode(file, info, body, encoding) {
+  const key = `${encoding} ${file} ${info.size} ${info.mtimeMs}`;
+  let out = compressed.get(key);
+  if (!out) {
+    out =
+      encoding === 'br'
+        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+        : gzipSync(body, { level: 9 });
+    compressed.set(key, out);
+  }
+  return out;
+}
+
+/** The encoding to answer with, from the request's `Accept-Encoding`. */
+function chooseEncoding(req, file) {
+  if (!COMPRESSIBLE.has(extname(file))) return null;
+  const accepted = String(req.headers['accept-encoding'] ?? '');
+  if (/\bbr\b/.test(accepted)) return 'br';
+  if (/\bgzip\b/.test(accepted)) return 'gzip';
+  return null;
+}
 
 /** Starts serving `root`; resolves to { url, close, faults }. */
 export async function serve(root, port = 0) {
@@ -38,12 +69,24 @@ export async function serve(root, port = 0) {
       file = extname(path) ? file : join(base, 'index.html');
     }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, {
+      const [info, body] = await Promise.all([stat(file), readFile(file)]);
+      const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+      const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
-      });
-      res.end(body);
+        etag,
+        vary: 'accept-encoding',
+      };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+      const encoding = chooseEncoding(req, file);
+      const sent = encoding ? encode(file, info, body, encoding) : body;
+      if (encoding) headers['content-encoding'] = encoding;
+      headers['content-length'] = String(sent.length);
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : sent);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
