@@ -1,6 +1,6 @@
 // Screenshots of the release build (dist/) at phone and desktop width, in
 // German and Arabic: home, results, an organisation and a forum. Usage:
-//   node tools/screenshots.mjs [OUT_DIR]   (default docs/screenshots)
+//   DIST=dist node tools/screenshots.mjs [OUT_DIR]   (default docs/screenshots; docs/ keeps German and Arabic)
 import { mkdir } from 'node:fs/promises';
 import { serve } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';

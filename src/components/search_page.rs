@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+use crate::components::data_gate::DataGate;
 use crate::components::facet_panel::FacetPanel;
 use crate::components::near_control::NearControl;
 use crate::components::result_list::ResultList;
@@ -35,9 +36,12 @@ impl GoTo {
     }
 }
 
-/// The search page.
+/// The search page. Its heading, field and place control need no data, so
+/// they are there at once (a first visitor can type while the dataset is
+/// still on its way, and nothing they typed is lost when it arrives); the
+/// filters and results wait for the data.
 #[component]
-pub fn SearchPage(data: Shared) -> impl IntoView {
+pub fn SearchPage() -> impl IntoView {
     let lang = use_lang();
     let query_map = use_query_map();
     let postcodes = expect_context::<Postcodes>();
@@ -66,11 +70,6 @@ pub fn SearchPage(data: Shared) -> impl IntoView {
         }
         current
     });
-    let results: Memo<SearchResults> = {
-        let data = data.clone();
-        Memo::new(move |_| run(&data, &params.get(), &near.get(), shown.get()))
-    };
-
     let navigate = use_navigate();
     let last_change = StoredValue::new(0.0f64);
     let go = GoTo(std::sync::Arc::new(
@@ -105,10 +104,18 @@ pub fn SearchPage(data: Shared) -> impl IntoView {
             <SearchBox params/>
             <NearControl params near/>
             {move || unknown_place().map(|t| view! { <p class="notice" role="alert">{move || t.get(lang.get())}</p> })}
-            <div class="search-body">
-                <FacetPanel params results/>
-                <ResultList data=data.clone() params results near shown has_query=Signal::derive(has_query)/>
-            </div>
+            <DataGate page=move |data: Shared| {
+                let results: Memo<SearchResults> = {
+                    let data = data.clone();
+                    Memo::new(move |_| run(&data, &params.get(), &near.get(), shown.get()))
+                };
+                view! {
+                    <div class="search-body">
+                        <FacetPanel params results/>
+                        <ResultList data params results near shown has_query=Signal::derive(has_query)/>
+                    </div>
+                }
+            }/>
         </section>
     }
 }
