@@ -61,7 +61,9 @@ pub fn App() -> impl IntoView {
     provide_context(favourites);
     provide_context(Postcodes::new());
     spawn_local(async move {
-        let (store, reason) = storage::open().await;
+        // The configuration comes over the network (or from the service
+        // worker); opening the database does not need it: both at once.
+        let ((store, reason), config) = futures::join!(storage::open(), fetch_config());
         loader.store_notice.set(reason);
         // Another tab upgraded the schema: this one closed its connection
         // (so that the upgrade is not held up) and says to reload.
@@ -71,7 +73,7 @@ pub fn App() -> impl IntoView {
         if let Ok(list) = storage::load_favourites(&store).await {
             favourites.items.set(list);
         }
-        let config = match fetch_config().await {
+        let config = match config {
             Ok(config) => config,
             Err(error) => {
                 loader.data.set(DataState::Failed(error));

@@ -219,8 +219,11 @@ async fn update(
         let signature = fetch_signature(config).await?;
         verify(&bytes, signature.as_deref(), &keys).map_err(LoadError::Signature)?;
     }
+    yield_to_browser().await;
     let dataset = dialognetz_core::validate(&bytes).map_err(LoadError::from_problems)?;
+    yield_to_browser().await;
     let index = SearchIndex::build(&dataset);
+    yield_to_browser().await;
     let new = NewDataset {
         id: dataset.meta.id.as_str().to_owned(),
         version: dataset.meta.version.clone(),
@@ -251,8 +254,10 @@ async fn from_store(store: &AnyStore, meta: &DatasetMeta) -> Result<AppData, Sto
         .dataset_bytes()
         .await?
         .ok_or_else(|| StoreError::Corrupt("the dataset's bytes are missing".to_owned()))?;
+    yield_to_browser().await;
     let dataset = dialognetz_core::validate(&bytes)
         .map_err(|p| StoreError::Corrupt(format!("{} problems in the stored dataset", p.len())))?;
+    yield_to_browser().await;
     let saved = store
         .search_index(&meta.version, INDEX_FORMAT_VERSION)
         .await?
@@ -269,6 +274,23 @@ async fn from_store(store: &AnyStore, meta: &DatasetMeta) -> Result<AppData, Sto
         }
     };
     Ok(AppData::with_index(dataset, index))
+}
+
+/// Lets the browser handle input and paint between the long steps of a
+/// load (validating, indexing, rendering), so the page answers a tap while
+/// data is being prepared instead of freezing for the whole load. Outside
+/// any IndexedDB transaction (an await inside one would end it).
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .ok()
+        });
+        if scheduled.is_none() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Milliseconds since 1970.
