@@ -8,11 +8,16 @@
 // 2. Writes the app shell's file list and a SHA-256 over those files'
 //    contents into sw.js, so that every build with other contents is a new
 //    service worker with a new cache.
+// 3. Writes a Brotli (.br) and a gzip (.gz) copy beside every text and
+//    WebAssembly file, for hosts that serve precompressed files (nginx
+//    gzip_static/brotli_static, most CDNs, tests/e2e/server.mjs): Brotli at
+//    its best level takes seconds for the module, too slow to do per request.
 //
 // `node tools/post-build.mjs DIR` runs it by hand on a built directory.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { extname, join, relative, sep } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) {
@@ -21,6 +26,8 @@ if (!dir) {
 }
 
 const WORKER = 'sw.js';
+const PRECOMPRESSED = ['.br', '.gz'];
+const COMPRESSIBLE = ['.html', '.js', '.wasm', '.css', '.json', '.svg', '.webmanifest', '.tsv'];
 const HASH_PLACEHOLDER = '__DIALOGNETZ_BUILD_HASH__';
 const FILES_PLACEHOLDER = /\/\* __DIALOGNETZ_SHELL_FILES__ \*\/ \[\]/;
 
@@ -28,7 +35,13 @@ const FILES_PLACEHOLDER = /\/\* __DIALOGNETZ_SHELL_FILES__ \*\/ \[\]/;
  * signature, which the app stores in IndexedDB and fetches past all caches. */
 function isShellFile(path) {
   const name = path.split('/').pop();
-  return path !== WORKER && name !== 'dataset.json' && !name.endsWith('.sig') && !name.startsWith('.');
+  return (
+    path !== WORKER &&
+    name !== 'dataset.json' &&
+    !name.endsWith('.sig') &&
+    !name.startsWith('.') &&
+    !PRECOMPRESSED.some((ext) => name.endsWith(ext))
+  );
 }
 
 async function walk(root, at = root) {
@@ -74,3 +87,17 @@ await writeFile(
   worker.replace(HASH_PLACEHOLDER, hash).replace(FILES_PLACEHOLDER, JSON.stringify(shell, null, 2)),
 );
 console.log(`${WORKER}: build ${hash}, ${shell.length} shell files`);
+
+let compressed = 0;
+for (const path of await walk(dir)) {
+  if (!COMPRESSIBLE.includes(extname(path))) continue;
+  const body = await readFile(join(dir, path));
+  if (body.length < 1024) continue;
+  const br = brotliCompressSync(body, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+  });
+  await writeFile(join(dir, `${path}.br`), br);
+  await writeFile(join(dir, `${path}.gz`), gzipSync(body, { level: 9 }));
+  compressed += 1;
+}
+console.log(`precompressed ${compressed} files (.br, .gz)`);

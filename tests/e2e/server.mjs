@@ -27,14 +27,24 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', 
 /** Compressed bodies, made once per file version (path, size, mtime). */
 const compressed = new Map();
 
-function encode(file, info, body, encoding) {
+/** The body in `encoding`: the build's precompressed copy (FILE.br,
+ * FILE.gz, written by tools/post-build.mjs) when it is as new as the file,
+ * else compressed here, at a level fast enough for a request. */
+async function encode(file, info, body, encoding) {
+  const suffix = encoding === 'br' ? '.br' : '.gz';
+  try {
+    const pre = await stat(file + suffix);
+    if (pre.mtimeMs >= info.mtimeMs) return await readFile(file + suffix);
+  } catch {
+    // No precompressed copy.
+  }
   const key = `${encoding} ${file} ${info.size} ${info.mtimeMs}`;
   let out = compressed.get(key);
   if (!out) {
     out =
       encoding === 'br'
-        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-        : gzipSync(body, { level: 9 });
+        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+        : gzipSync(body, { level: 6 });
     compressed.set(key, out);
   }
   return out;
@@ -82,7 +92,7 @@ export async function serve(root, port = 0) {
         return;
       }
       const encoding = chooseEncoding(req, file);
-      const sent = encoding ? encode(file, info, body, encoding) : body;
+      const sent = encoding ? await encode(file, info, body, encoding) : body;
       if (encoding) headers['content-encoding'] = encoding;
       headers['content-length'] = String(sent.length);
       res.writeHead(200, headers);
