@@ -60,6 +60,7 @@ impl Favourites {
                 .update(|items| items.insert(0, favourite.clone()));
             let error = self.error;
             crate::storage::put_favourite(favourite, move |e| error.set(Some(e)));
+            crate::storage::ask_to_persist();
         }
     }
 }

@@ -611,6 +611,12 @@ pub mod texts {
         "الإبلاغ عن أخطاء في البيانات",
     ]);
     pub const SETTINGS: Text = Text::new(["Einstellungen", "Settings", "Ayarlar", "الإعدادات"]);
+    pub const DATA_UPDATES: Text = Text::new([
+        "Aktualisierung der Daten",
+        "Data updates",
+        "Veri güncellemeleri",
+        "تحديثات البيانات",
+    ]);
     pub const STORAGE: Text = Text::new([
         "Speicher auf diesem Gerät",
         "Storage on this device",

@@ -39,6 +39,8 @@ pub struct Freshness {
     pub checking: bool,
     /// A newer dataset was installed during this visit.
     pub updated: bool,
+    /// The last check (of this visit) installed a newer dataset.
+    pub last_check_installed: bool,
     /// After how many hours without a check the data counts as old.
     pub stale_after_hours: u32,
 }
@@ -114,15 +116,22 @@ impl Loader {
         if self.freshness.with_untracked(|f| f.checking) {
             return;
         }
-        self.freshness.update(|f| f.checking = true);
+        self.freshness.update(|f| {
+            f.checking = true;
+            f.last_check_installed = false;
+        });
         let outcome = update(&config, &store, current.as_ref()).await;
         let now = now_ms();
         let (entry, installed) = match outcome {
             Ok(Some((data, meta))) => {
                 self.data.set(DataState::Ready(Arc::new(data)));
+                if matches!(*store, AnyStore::IndexedDb(_)) {
+                    crate::storage::ask_to_persist();
+                }
                 self.freshness.update(|f| {
                     f.fetched_at = Some(meta.fetched_at);
                     f.updated = current.is_some();
+                    f.last_check_installed = true;
                 });
                 (
                     UpdateLogEntry {

@@ -32,6 +32,15 @@ pub fn format_timestamp(timestamp: &str, lang: Lang) -> String {
     date.to_locale_string(&locale_for(lang), &options).into()
 }
 
+/// A moment given in milliseconds since 1970, as [`format_timestamp`] does.
+pub fn format_timestamp_ms(ms: u64, lang: Lang) -> String {
+    let date = Date::new(&JsValue::from_f64(ms as f64));
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    let _ = Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    date.to_locale_string(&locale_for(lang), &options).into()
+}
+
 thread_local! {
     /// One number formatter per language: making an Intl formatter costs
     /// far more than using one, and facet chips format dozens of counts per

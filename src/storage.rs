@@ -87,3 +87,20 @@ pub fn remove_favourite(kind: String, id: String, on_error: impl FnOnce(StoreErr
         }
     });
 }
+
+/// Asks the browser to keep the app's storage (`navigator.storage.persist()`)
+/// once there is something worth keeping: installed data or a favourite.
+/// Chromium decides without asking (an installed app, a site used often),
+/// Firefox asks the user. Asked once per visit; a refusal changes nothing
+/// but the note on the about page.
+pub fn ask_to_persist() {
+    thread_local! {
+        static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if ASKED.with(|a| a.replace(true)) {
+        return;
+    }
+    spawn_local(async {
+        let _ = dialognetz_store::request_persistence().await;
+    });
+}

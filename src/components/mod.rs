@@ -33,3 +33,4 @@ pub mod skip_link;
 pub mod storage_info;
 pub mod topic_list;
 pub mod update_banner;
+pub mod update_check;

@@ -8,6 +8,7 @@ use crate::components::data_gate::DataGate;
 use crate::components::dataset_summary::DatasetSummary;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::storage_info::StorageInfo;
+use crate::components::update_check::UpdateCheck;
 use crate::data::Shared;
 use crate::i18n::{texts, use_lang};
 
@@ -32,6 +33,7 @@ pub fn AboutPage() -> impl IntoView {
             <h2 id="settings-title">{move || texts::SETTINGS.get(lang.get())}</h2>
             <h3>{move || texts::LANGUAGE.get(lang.get())}</h3>
             <LanguageSwitch/>
+            <UpdateCheck/>
             <StorageInfo/>
         </section>
     }

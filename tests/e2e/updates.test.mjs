@@ -450,3 +450,64 @@ test('on a first visit a broken dataset shows the error view with a clear messag
   const error = await firstVisitError(answer('', 'text/plain', 500));
   assert.match(error, /Fehler gemeldet/);
 });
+
+test('"check for updates" on the about page: up to date, then a new version taken in, then a failure named', async () => {
+  const t = await fresh();
+  try {
+    const { page, server } = t;
+    await page.goto(server.url + '/about');
+    await page.locator('.data-status .data-as-of', { hasText: SAMPLE_AS_OF }).waitFor();
+    await page.locator('.last-check', { hasText: 'Zuletzt geprüft:' }).waitFor();
+    const button = page.getByRole('button', { name: 'Nach neuen Daten suchen' });
+
+    await button.click();
+    await page.locator('.update-check-result', { hasText: 'Die Daten sind aktuell.' }).waitFor();
+
+    server.faults.set(DATASET, answer(newVersion()));
+    await button.click();
+    await page.locator('.update-check-result .good', { hasText: 'Neue Daten wurden übernommen.' }).waitFor();
+    await page.locator('.data-status .data-as-of', { hasText: NEW_AS_OF }).waitFor();
+    await page.locator('.dataset-summary dd', { hasText: '2024.2' }).waitFor();
+
+    server.faults.set(DATASET, answer('down', 'text/plain', 500));
+    await button.click();
+    const failure = page.locator('.update-check-result .update-error');
+    await failure.waitFor();
+    assert.match(await failure.textContent(), /Server hat einen Fehler gemeldet/);
+    // The data stays as it was.
+    await page.locator('.data-status .data-as-of', { hasText: NEW_AS_OF }).waitFor();
+    assert.deepEqual(t.errors, []);
+  } finally {
+    await t.close();
+  }
+});
+
+test('the app asks the browser to keep its storage once the data is stored, and again not before', async () => {
+  const t = await fresh({
+    init: () => {
+      window.__persistCalls = 0;
+      const storage = navigator.storage;
+      const real = storage.persist.bind(storage);
+      storage.persist = () => {
+        window.__persistCalls += 1;
+        return real();
+      };
+    },
+    faults: { [DATASET]: answer('down', 'text/plain', 500) },
+  });
+  try {
+    const { page, server } = t;
+    await page.goto(server.url + '/');
+    await page.locator('.load-error').waitFor();
+    assert.equal(await page.evaluate(() => window.__persistCalls), 0, 'nothing stored, nothing to keep');
+    server.faults.delete(DATASET);
+    await page.reload();
+    await dataAsOf(page, SAMPLE_AS_OF);
+    await page.waitForFunction(() => window.__persistCalls === 1);
+    // The about page says whether the browser agreed.
+    await page.goto(server.url + '/about');
+    await page.locator('.storage-info', { hasText: /dauerhaft/ }).waitFor();
+  } finally {
+    await t.close();
+  }
+});
