@@ -75,17 +75,60 @@ pub async fn fetch_dataset(config: &Config, etag: Option<&str>) -> Result<Fetche
         }
     }
     let etag = response.headers().get("etag");
-    let bytes = response
-        .binary()
-        .await
-        .map_err(|e| body_error(e, config.timeout_seconds))?;
-    if bytes.len() as u64 > limit {
-        return Err(LoadError::TooLarge {
-            size: bytes.len() as u64,
-            limit,
-        });
-    }
+    let bytes = read_at_most(&response, limit, config.timeout_seconds).await?;
     Ok(Fetched::New { bytes, etag })
+}
+
+/// The body, read piece by piece and given up as soon as it passes `limit`:
+/// an answer without `Content-Length` (or a compressed one, whose length
+/// says nothing about the data) that is far too large is not downloaded
+/// whole, over a phone's metered line, just to be refused.
+async fn read_at_most(response: &Response, limit: u64, timeout: u32) -> Result<Vec<u8>, LoadError> {
+    let Some(stream) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream
+        .get_reader()
+        .dyn_into()
+        .map_err(|_| LoadError::Body("the answer cannot be read".to_owned()))?;
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(|e| read_error(&e, timeout))?;
+        let done = Reflect::get(&chunk, &"done".into())
+            .map(|d| d.is_truthy())
+            .unwrap_or(true);
+        if done {
+            return Ok(bytes);
+        }
+        let Ok(value) = Reflect::get(&chunk, &"value".into()) else {
+            continue;
+        };
+        let piece = js_sys::Uint8Array::new(&value);
+        let size = bytes.len() as u64 + u64::from(piece.length());
+        if size > limit {
+            // Stops the download; what it answers does not matter.
+            let _ = reader.cancel();
+            return Err(LoadError::TooLarge { size, limit });
+        }
+        let start = bytes.len();
+        bytes.resize(start + piece.length() as usize, 0);
+        piece.copy_to(&mut bytes[start..]);
+    }
+}
+
+/// A read that failed half-way: the timeout, or the connection broke.
+fn read_error(error: &wasm_bindgen::JsValue, timeout_seconds: u32) -> LoadError {
+    let name = Reflect::get(error, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    if name == "TimeoutError" || name == "AbortError" {
+        LoadError::Timeout(timeout_seconds)
+    } else {
+        LoadError::Body(format!("{error:?}"))
+    }
 }
 
 /// The dataset's signature file's text; `None` when there is none (404).

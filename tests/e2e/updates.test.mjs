@@ -285,6 +285,35 @@ test('a file three times the size limit is refused, with and without Content-Len
   await refusedUpdate({ setup: config, fault: { [DATASET]: chunked }, expect: /größer/ });
 });
 
+test('an endless answer without Content-Length is given up while it arrives, not downloaded whole', async () => {
+  const limit = sampleBytes.length + 4096;
+  const total = 64 * 1024 * 1024;
+  let sent = 0;
+  let closed;
+  const gaveUp = new Promise((ok) => (closed = ok));
+  // 64 MB of spaces, at the pace the app reads them.
+  const endless = (req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+    const chunk = Buffer.alloc(65536, ' ');
+    const pump = () => {
+      while (sent < total) {
+        sent += chunk.length;
+        if (!res.write(chunk)) return res.once('drain', pump);
+      }
+      res.end();
+    };
+    res.on('close', () => closed(sent));
+    pump();
+  };
+  await refusedUpdate({
+    setup: { '/config.json': configWith({ max_dataset_bytes: limit }) },
+    fault: { [DATASET]: endless },
+    expect: /größer/,
+  });
+  const atClose = await gaveUp;
+  assert.ok(atClose < total / 4, `the app stopped reading after ${atClose} of ${total} bytes`);
+});
+
 test('with a trusted key, forged, tampered and missing signatures are refused and a good one is taken', async () => {
   const publisher = keyPair();
   const stranger = keyPair();
