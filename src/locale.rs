@@ -26,15 +26,16 @@ pub fn format_timestamp(timestamp: &str, lang: Lang) -> String {
     if date.get_time().is_nan() {
         return timestamp.to_owned();
     }
-    let options = Object::new();
-    let _ = Reflect::set(&options, &"dateStyle".into(), &"long".into());
-    let _ = Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    date.to_locale_string(&locale_for(lang), &options).into()
+    long_date_time(&date, lang)
 }
 
 /// A moment given in milliseconds since 1970, as [`format_timestamp`] does.
 pub fn format_timestamp_ms(ms: u64, lang: Lang) -> String {
-    let date = Date::new(&JsValue::from_f64(ms as f64));
+    long_date_time(&Date::new(&JsValue::from_f64(ms as f64)), lang)
+}
+
+/// `date` as a long date with a short time in `lang`.
+fn long_date_time(date: &Date, lang: Lang) -> String {
     let options = Object::new();
     let _ = Reflect::set(&options, &"dateStyle".into(), &"long".into());
     let _ = Reflect::set(&options, &"timeStyle".into(), &"short".into());

@@ -90,7 +90,8 @@ const STALE: Text = Text::new([
     "Veriler bir süredir güncellenmedi ve güncel olmayabilir.",
     "لم يتم تحديث البيانات منذ فترة وقد لا تكون حديثة.",
 ]);
-const UPDATED: Text = Text::new([
+/// "New data has been taken in": here and after "check for updates".
+pub const UPDATED: Text = Text::new([
     "Neue Daten wurden übernommen.",
     "New data has been taken in.",
     "Yeni veriler alındı.",

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::data_status::UPDATED;
 use crate::i18n::{texts, use_lang, Text};
 use crate::loader::Loader;
 use crate::locale::format_timestamp_ms;
@@ -73,12 +74,6 @@ const UP_TO_DATE: Text = Text::new([
     "The data is up to date.",
     "Veriler güncel.",
     "البيانات محدّثة.",
-]);
-const UPDATED: Text = Text::new([
-    "Neue Daten wurden übernommen.",
-    "New data has been taken in.",
-    "Yeni veriler alındı.",
-    "تم اعتماد بيانات جديدة.",
 ]);
 const LAST_CHECK: Text = Text::new([
     "Zuletzt geprüft:",

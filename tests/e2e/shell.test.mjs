@@ -34,15 +34,19 @@ async function context(lang) {
   return ctx;
 }
 
-/** Holds every .wasm request until the returned function is called. */
-async function holdWasm(page) {
+/** A page in `lang` at `path` whose .wasm requests wait until `release()`
+ * is called: until then only the shell is there. */
+async function heldPage(lang, path) {
+  const ctx = await context(lang);
+  const page = await ctx.newPage();
   let release;
   const released = new Promise((ok) => (release = ok));
   await page.route('**/*.wasm', async (route) => {
     await released;
     await route.continue();
   });
-  return release;
+  await page.goto(server.url + path);
+  return { ctx, page, release };
 }
 
 /** What a person reads in the header and the search form, and where. */
@@ -73,10 +77,7 @@ function visible(page) {
 
 for (const lang of ['de', 'en', 'tr', 'ar']) {
   test(`the shell painted before the WebAssembly says what the app says, in the same place (${lang})`, async () => {
-    const ctx = await context(lang);
-    const page = await ctx.newPage();
-    const release = await holdWasm(page);
-    await page.goto(server.url + '/');
+    const { ctx, page, release } = await heldPage(lang, '/');
     await page.locator('#app-shell main h1').waitFor();
     const shell = await visible(page);
     assert.equal(shell.lang, lang);
@@ -110,10 +111,7 @@ for (const lang of ['de', 'en', 'tr', 'ar']) {
 }
 
 test('what someone types before the app has started becomes the search, with the caret still in the field', async () => {
-  const ctx = await context('de');
-  const page = await ctx.newPage();
-  const release = await holdWasm(page);
-  await page.goto(server.url + '/');
+  const { ctx, page, release } = await heldPage('de', '/');
   const early = page.locator('#shell-search');
   await early.click();
   await early.pressSequentially('kora', { delay: 20 });
@@ -131,10 +129,7 @@ test('what someone types before the app has started becomes the search, with the
 });
 
 test("a query in the link wins over the shell's field, and the shell's language buttons already work", async () => {
-  const ctx = await context('de');
-  const page = await ctx.newPage();
-  const release = await holdWasm(page);
-  await page.goto(server.url + '/?q=moschee');
+  const { ctx, page, release } = await heldPage('de', '/?q=moschee');
   await page.locator('#app-shell .language-switch button[lang=en]').click();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   assert.equal(await page.locator('#app-shell main h1').textContent(), 'Find contacts, forums and events');
@@ -149,10 +144,7 @@ test("a query in the link wins over the shell's field, and the shell's language 
 });
 
 test("on an entry's page the shell shows only the header, not a search that is not there", async () => {
-  const ctx = await context('de');
-  const page = await ctx.newPage();
-  const release = await holdWasm(page);
-  await page.goto(server.url + '/organization/kora');
+  const { ctx, page, release } = await heldPage('de', '/organization/kora');
   await page.locator('#app-shell .site-header').waitFor();
   assert.equal(await page.locator('#app-shell main').isVisible(), false);
   release();
