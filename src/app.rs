@@ -64,6 +64,7 @@ pub fn App() -> impl IntoView {
         // The configuration comes over the network (or from the service
         // worker); opening the database does not need it: both at once.
         let ((store, reason), config) = futures::join!(storage::open(), fetch_config());
+        crate::browser::mark("opened");
         loader.store_notice.set(reason);
         // Another tab upgraded the schema: this one closed its connection
         // (so that the upgrade is not held up) and says to reload.

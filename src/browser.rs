@@ -94,3 +94,34 @@ pub fn set_title(title: &str) {
         }
     }
 }
+
+/// Marks a step of starting the app on the browser's performance timeline
+/// (`performance.mark("dn:…")`), so tools/measure-app.mjs and a browser's
+/// profiler can show where a cold start spends its time. Costs microseconds.
+pub fn mark(step: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(&format!("dn:{step}"));
+    }
+}
+
+thread_local! {
+    static MARKED: std::cell::RefCell<std::collections::HashSet<&'static str>> =
+        std::cell::RefCell::default();
+}
+
+/// [`mark`] for a step that repeats (a search on every keystroke): only its
+/// first time in this visit is marked.
+pub fn mark_first(step: &'static str) {
+    if MARKED.with(|m| m.borrow_mut().insert(step)) {
+        mark(step);
+    }
+}
+
+/// Runs `then` in a task after the next frame is painted (an animation
+/// frame, then a zero timeout), for work that should not hold up what the
+/// person is waiting to see.
+pub fn after_next_paint(then: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(then, std::time::Duration::ZERO);
+    });
+}

@@ -86,6 +86,7 @@ impl Loader {
             match from_store(&store, &meta).await {
                 Ok(data) => {
                     self.data.set(DataState::Ready(Arc::new(data)));
+                    crate::browser::mark("shown");
                     self.freshness
                         .update(|f| f.fetched_at = Some(meta.fetched_at));
                     shown = Some(meta);
@@ -239,8 +240,8 @@ async fn update(
         published_at: dataset.meta.published_at.as_str().to_owned(),
         etag,
         fetched_at: now_ms(),
+        compact: Some(dialognetz_core::compact::to_compact(&dataset)),
         raw: bytes,
-        compact: None,
     };
     let index_bytes = NewIndex {
         format: INDEX_FORMAT_VERSION,
@@ -257,15 +258,34 @@ async fn update(
 }
 
 /// The stored dataset with its saved index; the index is rebuilt (and
-/// saved) only when the app's index format changed since.
+/// saved) only when the app's index format changed since. The dataset comes
+/// from its compact form (validated when it was installed, so neither JSON
+/// parsing nor the rules run again); only when that is missing or refused
+/// are the verified JSON bytes validated again.
 async fn from_store(store: &AnyStore, meta: &DatasetMeta) -> Result<AppData, StoreError> {
-    let bytes = store
-        .dataset_bytes()
-        .await?
-        .ok_or_else(|| StoreError::Corrupt("the dataset's bytes are missing".to_owned()))?;
-    yield_to_browser().await;
-    let dataset = dialognetz_core::validate(&bytes)
-        .map_err(|p| StoreError::Corrupt(format!("{} problems in the stored dataset", p.len())))?;
+    let compact = match store.dataset_compact().await {
+        Ok(Some(bytes)) => dialognetz_core::compact::from_compact(&bytes).ok(),
+        _ => None,
+    };
+    let dataset = match compact {
+        Some(dataset) => {
+            crate::browser::mark("decoded");
+            dataset
+        }
+        None => {
+            let bytes = store
+                .dataset_bytes()
+                .await?
+                .ok_or_else(|| StoreError::Corrupt("the dataset's bytes are missing".to_owned()))?;
+            crate::browser::mark("read");
+            yield_to_browser().await;
+            let dataset = dialognetz_core::validate(&bytes).map_err(|p| {
+                StoreError::Corrupt(format!("{} problems in the stored dataset", p.len()))
+            })?;
+            crate::browser::mark("validated");
+            dataset
+        }
+    };
     yield_to_browser().await;
     let saved = store
         .search_index(&meta.version, INDEX_FORMAT_VERSION)
@@ -282,6 +302,7 @@ async fn from_store(store: &AnyStore, meta: &DatasetMeta) -> Result<AppData, Sto
             index
         }
     };
+    crate::browser::mark("indexed");
     Ok(AppData::with_index(dataset, index))
 }
 

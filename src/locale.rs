@@ -87,29 +87,67 @@ pub fn format_date(date: &str, lang: Lang) -> String {
     let Some(year) = year else {
         return date.to_owned();
     };
-    let options = Object::new();
-    let set = |key: &str, value: &str| {
-        let _ = Reflect::set(&options, &key.into(), &value.into());
-    };
-    set("timeZone", "UTC");
-    set("year", "numeric");
-    if month.is_some() {
-        set("month", "long");
-    }
-    if day.is_some() {
-        set("day", "numeric");
-    }
     let millis = Date::utc(
         f64::from(year),
         f64::from(month.unwrap_or(1).saturating_sub(1)),
     ) + f64::from(day.unwrap_or(1).saturating_sub(1)) * 86_400_000.0;
-    let date_value = Date::new(&JsValue::from_f64(millis));
-    if date_value.get_time().is_nan() {
+    if millis.is_nan() {
         return date.to_owned();
     }
-    date_value
-        .to_locale_date_string(&locale_for(lang), &options)
-        .into()
+    let precision = match (month, day) {
+        (None, _) => DatePrecision::Year,
+        (Some(_), None) => DatePrecision::Month,
+        (Some(_), Some(_)) => DatePrecision::Day,
+    };
+    date_format(lang, precision)
+        .and_then(|f| f.call1(&JsValue::NULL, &JsValue::from_f64(millis)).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| date.to_owned())
+}
+
+/// How much of a date the data gives.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DatePrecision {
+    Year,
+    Month,
+    Day,
+}
+
+thread_local! {
+    /// One date formatter per language and precision (see
+    /// [`NUMBER_FORMATS`]): event hits show a date on every keystroke.
+    static DATE_FORMATS: std::cell::RefCell<Vec<(Lang, DatePrecision, js_sys::Function)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The `format` function of an `Intl.DateTimeFormat` (UTC) for `lang`
+/// showing as much as `precision`, made once.
+fn date_format(lang: Lang, precision: DatePrecision) -> Option<js_sys::Function> {
+    DATE_FORMATS.with(|cache| {
+        if let Some((.., f)) = cache
+            .borrow()
+            .iter()
+            .find(|(l, p, _)| *l == lang && *p == precision)
+        {
+            return Some(f.clone());
+        }
+        let options = Object::new();
+        let set = |key: &str, value: &str| {
+            let _ = Reflect::set(&options, &key.into(), &value.into());
+        };
+        set("timeZone", "UTC");
+        set("year", "numeric");
+        if precision != DatePrecision::Year {
+            set("month", "long");
+        }
+        if precision == DatePrecision::Day {
+            set("day", "numeric");
+        }
+        let locales = js_sys::Array::of1(&JsValue::from_str(&locale_for(lang)));
+        let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
+        cache.borrow_mut().push((lang, precision, format.clone()));
+        Some(format)
+    })
 }
 
 thread_local! {

@@ -5,8 +5,10 @@ use wasm_bindgen::JsCast;
 
 fn main() {
     console_error_panic_hook::set_once();
+    dialognetz_app::browser::mark("start");
     let was_typing = take_over_shell();
     leptos::mount::mount_to_body(dialognetz_app::App);
+    dialognetz_app::browser::mark("mounted");
     if was_typing {
         // The router puts the page in place after mounting; the field is
         // there by the next frame.

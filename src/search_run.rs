@@ -54,11 +54,18 @@ pub fn today() -> i32 {
     (js_sys::Date::now() / 86_400_000.0).floor() as i32
 }
 
-/// Runs the search for the first `limit` hits, with facet counts.
-pub fn run(data: &AppData, params: &SearchParams, near: &NearPoint, limit: usize) -> SearchResults {
+/// Runs the search for the first `limit` hits, with facet counts if
+/// `facets`.
+pub fn run(
+    data: &AppData,
+    params: &SearchParams,
+    near: &NearPoint,
+    limit: usize,
+    facets: bool,
+) -> SearchResults {
     let mut query = Query::new(params.text.clone(), limit);
     query.filters = params.filters.clone();
-    query.facets = true;
+    query.facets = facets;
     query.today = Some(today());
     if let Some(point) = near.geo() {
         query.near = Some(Near {

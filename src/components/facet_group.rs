@@ -30,7 +30,7 @@ pub fn FacetGroup(
     let lang = use_lang();
     let go = expect_context::<GoTo>();
     let expanded = RwSignal::new(false);
-    let visible = Signal::derive(move || {
+    let visible = Memo::new(move |_| {
         let all = chips.get();
         if expanded.get() || all.len() <= SHOWN + 1 {
             return all;
@@ -48,8 +48,11 @@ pub fn FacetGroup(
             .with(|c| c.len())
             .saturating_sub(visible.with(|v| v.len()))
     };
+    // Only whether there is anything to show rebuilds the group; new counts
+    // reach the chips below without touching the rest.
+    let empty = Memo::new(move |_| chips.with(|c| c.is_empty()));
     move || {
-        if chips.with(|c| c.is_empty()) {
+        if empty.get() {
             return None;
         }
         let go = go.clone();

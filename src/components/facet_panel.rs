@@ -1,7 +1,7 @@
 //! Filters as chips with live counts; on a phone behind a "Filters" button,
 //! beside the results on wider screens.
 
-use dialognetz_core::search::{EntityType, FacetCount, SearchParams, SearchResults};
+use dialognetz_core::search::{EntityType, FacetCount, FacetCounts, SearchParams, SearchResults};
 use dialognetz_core::OrganizationKind;
 use leptos::prelude::*;
 
@@ -18,7 +18,10 @@ pub fn FacetPanel(params: Memo<SearchParams>, results: Memo<SearchResults>) -> i
     let open = RwSignal::new(false);
     let active = move || params.with(|p| p.filters.pairs().len());
 
-    let facets = Memo::new(move |_| results.with(|r| r.facets.clone().unwrap_or_default()));
+    // Read in place: a large dataset's counts hold thousands of cities.
+    let facets = move |read: &dyn Fn(&FacetCounts) -> Vec<Chip>| {
+        results.with(|r| r.facets.as_ref().map(read).unwrap_or_default())
+    };
     let chips = move |key: &'static str, counts: &[FacetCount], label: &dyn Fn(&str) -> String| {
         counts
             .iter()
@@ -31,9 +34,9 @@ pub fn FacetPanel(params: Memo<SearchParams>, results: Memo<SearchResults>) -> i
             .collect::<Vec<_>>()
     };
 
-    let types = Signal::derive(move || {
+    let types = chip_list(move || {
         let l = lang.get();
-        facets.with(|f| {
+        facets(&|f| {
             chips("type", &f.types, &|v| {
                 EntityType::from_code(v)
                     .map(|t| entity_label(t).get(l).to_owned())
@@ -41,9 +44,9 @@ pub fn FacetPanel(params: Memo<SearchParams>, results: Memo<SearchResults>) -> i
             })
         })
     });
-    let kinds = Signal::derive(move || {
+    let kinds = chip_list(move || {
         let l = lang.get();
-        facets.with(|f| {
+        facets(&|f| {
             chips("kind", &f.kinds, &|v| {
                 OrganizationKind::ALL
                     .into_iter()
@@ -53,29 +56,28 @@ pub fn FacetPanel(params: Memo<SearchParams>, results: Memo<SearchResults>) -> i
             })
         })
     });
-    let states = Signal::derive(move || {
-        facets.with(|f| {
+    let states = chip_list(move || {
+        facets(&|f| {
             chips("state", &f.states, &|v| {
                 dialognetz_core::geo::state_name(v).unwrap_or(v).to_owned()
             })
         })
     });
-    let cities =
-        Signal::derive(move || facets.with(|f| chips("city", &f.cities, &|v| v.to_owned())));
+    let cities = chip_list(move || facets(&|f| chips("city", &f.cities, &|v| v.to_owned())));
     let topics = {
         let data = data.clone();
-        Signal::derive(move || {
+        chip_list(move || {
             let l = lang.get();
-            facets.with(|f| chips("topic", &f.topics, &|v| data.topic_label(v, l.tag())))
+            facets(&|f| chips("topic", &f.topics, &|v| data.topic_label(v, l.tag())))
         })
     };
-    let languages = Signal::derive(move || {
+    let languages = chip_list(move || {
         let l = lang.get();
-        facets.with(|f| chips("language", &f.languages, &|v| language_name(v, l)))
+        facets(&|f| chips("language", &f.languages, &|v| language_name(v, l)))
     });
-    let flags = Signal::derive(move || {
+    let flags = chip_list(move || {
         let l = lang.get();
-        facets.with(|f| {
+        facets(&|f| {
             let mut out = Vec::new();
             let mut flag =
                 |key: &'static str, value: &str, text: crate::i18n::Text, count: usize| {
@@ -118,4 +120,11 @@ pub fn FacetPanel(params: Memo<SearchParams>, results: Memo<SearchResults>) -> i
             </div>
         </aside>
     }
+}
+
+/// The chips of one facet, recomputed once per search and passed on only
+/// when they changed (a derived signal would recompute them for each of
+/// the group's readers).
+fn chip_list(make: impl Fn() -> Vec<Chip> + Send + Sync + 'static) -> Signal<Vec<Chip>> {
+    Memo::new(move |_| make()).into()
 }

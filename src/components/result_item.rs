@@ -20,19 +20,21 @@ pub fn ResultItem(
     let lang = use_lang();
     let doc = hit.doc;
     let href = entity_path(doc.entity, &hit.id);
+    // Memos, not derived signals: each text and its marks is read by more
+    // than one view and is then worked out once per change, not per read.
     let title = {
         let data = data.clone();
-        Signal::derive(move || data.title(doc, lang.get().tag()))
+        Memo::new(move |_| data.title(doc, lang.get().tag()))
     };
     let marks = {
         let data = data.clone();
-        Signal::derive(move || title.with(|t| terms.with(|terms| data.index.highlight(t, terms))))
+        Memo::new(move |_| title.with(|t| terms.with(|terms| data.index.highlight(t, terms))))
     };
     let city = city_of(&data.dataset, doc).map(str::to_owned);
     let city_marks = {
         let data = data.clone();
         let city = city.clone();
-        Signal::derive(move || {
+        Memo::new(move |_| {
             city.as_deref()
                 .map(|c| terms.with(|terms| data.index.highlight(c, terms)))
                 .unwrap_or_default()
@@ -40,12 +42,12 @@ pub fn ResultItem(
     };
     let detail = {
         let data = data.clone();
-        Signal::derive(move || detail_of(&data, doc, lang.get()))
+        Memo::new(move |_| detail_of(&data, doc, lang.get()))
     };
     // The short name (KORA) is in the detail: mark it there too.
     let detail_marks = {
         let data = data.clone();
-        Signal::derive(move || detail.with(|d| terms.with(|terms| data.index.highlight(d, terms))))
+        Memo::new(move |_| detail.with(|d| terms.with(|terms| data.index.highlight(d, terms))))
     };
     let distance_km = hit.distance_km;
     let show_distance = move || near.with(|n| n.geo().is_some());
@@ -53,11 +55,11 @@ pub fn ResultItem(
         <li class="hit" data-type=doc.entity.code()>
             <a class="hit-link" href=href>
                 <span class="hit-type">{move || entity_label(doc.entity).get(lang.get())}</span>
-                <span class="hit-title"><Highlighted text=title marks/></span>
+                <span class="hit-title"><Highlighted text=title.into() marks=marks.into()/></span>
                 <span class="hit-detail">
-                    <span class="hit-kind"><Highlighted text=detail marks=detail_marks/></span>
+                    <span class="hit-kind"><Highlighted text=detail.into() marks=detail_marks.into()/></span>
                     {city.clone().map(|c| view! {
-                        <span class="hit-city"><Highlighted text=Signal::stored(c) marks=city_marks/></span>
+                        <span class="hit-city"><Highlighted text=Signal::stored(c) marks=city_marks.into()/></span>
                     })}
                     {move || (show_distance()).then(|| distance_km.map(|km| view! {
                         <span class="hit-distance">

@@ -105,16 +105,48 @@ pub fn SearchPage() -> impl IntoView {
             <NearControl params near/>
             {move || unknown_place().map(|t| view! { <p class="notice" role="alert">{move || t.get(lang.get())}</p> })}
             <DataGate page=move |data: Shared| {
+                crate::browser::mark_first("gate");
                 let results: Memo<SearchResults> = {
                     let data = data.clone();
-                    Memo::new(move |_| run(&data, &params.get(), &near.get(), shown.get()))
+                    Memo::new(move |_| {
+                        let results = run(&data, &params.get(), &near.get(), shown.get(), false);
+                        crate::browser::mark_first("searched");
+                        results
+                    })
                 };
-                view! {
+                // The facet counts follow in the task after the results
+                // are painted: counting every match costs more than the
+                // page of hits, and the hits are what a keystroke is for.
+                let counted = RwSignal::new(None::<(SearchParams, NearPoint)>);
+                let generation = StoredValue::new(0u64);
+                Effect::new(move |_| {
+                    let next = (params.get(), near.get());
+                    let current = generation.get_value() + 1;
+                    generation.set_value(current);
+                    crate::browser::after_next_paint(move || {
+                        // A newer keystroke has its own turn coming.
+                        if generation.get_value() == current {
+                            counted.set(Some(next));
+                        }
+                    });
+                });
+                let facet_results: Memo<SearchResults> = {
+                    let data = data.clone();
+                    Memo::new(move |_| {
+                        counted.with(|c| match c {
+                            Some((params, near)) => run(&data, params, near, 0, true),
+                            None => SearchResults::default(),
+                        })
+                    })
+                };
+                let body = view! {
                     <div class="search-body">
-                        <FacetPanel params results/>
+                        <FacetPanel params results=facet_results/>
                         <ResultList data params results near shown has_query=Signal::derive(has_query)/>
                     </div>
-                }
+                };
+                crate::browser::mark_first("results-built");
+                body
             }/>
         </section>
     }

@@ -375,3 +375,80 @@ test('a favourite survives a reload without network', async () => {
     await s.close();
   }
 });
+
+/** The first bytes of the stored dataset form `key` (`raw`, `compact`) as
+ * text, or null when there is none. */
+const storedHead = (page, key) =>
+  page.evaluate(
+    ({ name, key }) =>
+      new Promise((done, fail) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('dataset_bytes').objectStore('dataset_bytes').get(key);
+          get.onerror = () => fail(get.error);
+          get.onsuccess = async () => {
+            db.close();
+            const blob = get.result;
+            done(blob instanceof Blob ? new TextDecoder().decode(await blob.slice(0, 8).arrayBuffer()) : null);
+          };
+        };
+      }),
+    { name: DATABASE, key },
+  );
+
+/** Which way the last start took: `compact`, `json` (the app's marks). */
+const startedFrom = (page) =>
+  page.evaluate(() => {
+    const marks = performance.getEntriesByType('mark').map((m) => m.name);
+    if (marks.includes('dn:decoded')) return 'compact';
+    if (marks.includes('dn:validated')) return 'json';
+    return 'unknown';
+  });
+
+test('a returning start reads the compact form; damaged compact bytes fall back to the JSON, nothing lost', async () => {
+  const s = await fresh();
+  try {
+    const page = await s.page('/');
+    await appReady(page);
+    assert.equal((await storedHead(page, 'raw'))?.trimStart()[0], '{', 'the published JSON is kept');
+    assert.equal(await storedHead(page, 'compact'), 'DLGNDS\0\0', 'the compact form is stored beside the JSON');
+    await saveFavourite(page, s.server.url, '/organization/kora', kora.name);
+    await waitStored(page, ['kora']);
+
+    await page.goto(`${s.server.url}/?q=kora`);
+    await page.locator('.hit').first().waitFor();
+    assert.equal(await startedFrom(page), 'compact');
+    assert.match(await page.locator('.hit').first().textContent(), /KORA/);
+
+    // Storage damaged: the compact form is garbage now.
+    await page.evaluate(
+      (name) =>
+        new Promise((done, fail) => {
+          const open = indexedDB.open(name);
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction('dataset_bytes', 'readwrite');
+            tx.objectStore('dataset_bytes').put(new Blob(['DLGNDS\0\0', 'not what was written']), 'compact');
+            tx.oncomplete = () => {
+              db.close();
+              done();
+            };
+            tx.onerror = () => fail(tx.error);
+          };
+          open.onerror = () => fail(open.error);
+        }),
+      DATABASE,
+    );
+    await page.goto(`${s.server.url}/?q=kora`);
+    await page.locator('.hit').first().waitFor();
+    assert.equal(await startedFrom(page), 'json', 'the verified JSON was read instead');
+    assert.match(await page.locator('.hit').first().textContent(), /KORA/);
+    await page.goto(`${s.server.url}/favourites`);
+    assert.deepEqual(await shownFavourites(page), [kora.name]);
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});

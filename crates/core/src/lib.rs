@@ -10,6 +10,7 @@
 //! assert_eq!(dataset.meta.publisher, "Netz");
 //! ```
 
+pub mod compact;
 pub mod export;
 pub mod geo;
 pub mod json;

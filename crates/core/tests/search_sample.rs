@@ -408,3 +408,30 @@ fn first_letters_shortcut_gives_the_same_page_as_the_general_path() {
         }
     }
 }
+
+/// The app asks for the facet counts on their own (a page of no hits),
+/// after it has painted the hits: the counts must be the same as with a
+/// page.
+#[test]
+fn facet_counts_do_not_depend_on_the_page_size() {
+    let index = index();
+    for text in [
+        "",
+        "d",
+        "dresden",
+        "polizei kiel",
+        "Moschee Dresdn",
+        "01099",
+    ] {
+        let mut with_page = Query::new(text, 20);
+        with_page.facets = true;
+        with_page.today = Some(20_000);
+        let mut alone = with_page.clone();
+        alone.limit = 0;
+        let (a, b) = (index.search(&with_page), index.search(&alone));
+        assert!(b.hits.is_empty(), "{text:?}");
+        assert_eq!(a.total, b.total, "{text:?}");
+        assert_eq!(a.facets, b.facets, "{text:?}");
+        assert!(a.facets.is_some(), "{text:?}");
+    }
+}

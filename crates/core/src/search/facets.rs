@@ -265,15 +265,12 @@ impl FilterSet {
             }
         }
         FacetCounts {
-            types: sorted(EntityType::ALL.iter().map(|t| t.code().to_owned()), &types),
-            kinds: sorted(
-                OrganizationKind::ALL.iter().map(|k| k.code().to_owned()),
-                &kinds,
-            ),
-            states: sorted(STATE_CODES.iter().map(|s| (*s).to_owned()), &states),
-            cities: sorted(index.cities.iter().cloned(), &cities),
-            topics: sorted(index.topics.iter().cloned(), &topics),
-            languages: sorted(index.languages.iter().cloned(), &languages),
+            types: sorted(|i| EntityType::ALL[i].code(), &types),
+            kinds: sorted(|i| OrganizationKind::ALL[i].code(), &kinds),
+            states: sorted(|i| STATE_CODES[i], &states),
+            cities: sorted(|i| &index.cities[i], &cities),
+            topics: sorted(|i| &index.topics[i], &topics),
+            languages: sorted(|i| &index.languages[i], &languages),
             open_to_new_members: open.count(),
             upcoming: upcoming.count(),
             past: past.count(),
@@ -317,14 +314,26 @@ fn event_time(d: &DocFacts, today: i32) -> Option<EventTime> {
     })
 }
 
-fn sorted(values: impl Iterator<Item = String>, counts: &[Tally]) -> Vec<FacetCount> {
-    let mut out: Vec<FacetCount> = values
-        .zip(counts.iter().map(Tally::count))
-        .filter(|&(_, count)| count > 0)
-        .map(|(value, count)| FacetCount { value, count })
+/// The values with a count, most first, then by value. `value(i)` names
+/// the value counted in `counts[i]`; only the values with a count are
+/// copied out (a large dataset has thousands of cities, a query's matches
+/// few of them).
+fn sorted<'a>(value: impl Fn(usize) -> &'a str, counts: &[Tally]) -> Vec<FacetCount> {
+    let mut present: Vec<(usize, &str)> = counts
+        .iter()
+        .enumerate()
+        .map(|(i, tally)| (tally.count(), i))
+        .filter(|&(count, _)| count > 0)
+        .map(|(count, i)| (count, value(i)))
         .collect();
-    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-    out
+    present.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    present
+        .into_iter()
+        .map(|(count, value)| FacetCount {
+            value: value.to_owned(),
+            count,
+        })
+        .collect()
 }
 
 /// Great-circle distance in km (haversine), in `f32`: enough for sorting

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::matching::{dfa, dfa_distance, stemmer};
+use super::matching::{dfa_distance, stemmer};
 use super::text::{tokenize, Token};
 use super::{MatchedTerms, SearchIndex};
 
@@ -37,7 +37,7 @@ fn best_mark(token: &Token, terms: &MatchedTerms) -> Option<(usize, usize)> {
             best = Some(range);
         }
     };
-    for word in &terms.words {
+    for (word, automata) in terms.words.iter().zip(terms.automata()) {
         let w = word.text.as_str();
         if t == w {
             return Some((0, t.len()));
@@ -68,23 +68,28 @@ fn best_mark(token: &Token, terms: &MatchedTerms) -> Option<(usize, usize)> {
             take((0, len));
             continue;
         }
-        if word.typos > 0 && !token.has_digit() {
-            if word.prefix {
-                if dfa_distance(&dfa(w, word.typos, true), t).is_some() {
+        let (Some(whole), false) = (&automata.whole, token.has_digit()) else {
+            continue;
+        };
+        match &automata.prefix {
+            Some(prefix) => {
+                if dfa_distance(prefix, t).is_some() {
                     // Mark the prefix of the token closest to what was typed
                     // (fewest edits, then the longest).
-                    let whole = dfa(w, word.typos, false);
                     let cut = (1..=t.len())
                         .filter(|&i| t.is_char_boundary(i))
                         .filter_map(|i| {
-                            dfa_distance(&whole, &t[..i]).map(|d| (d, std::cmp::Reverse(i)))
+                            dfa_distance(whole, &t[..i]).map(|d| (d, std::cmp::Reverse(i)))
                         })
                         .min()
                         .map(|(_, std::cmp::Reverse(i))| i);
                     take((0, cut.unwrap_or(t.len())));
                 }
-            } else if dfa_distance(&dfa(w, word.typos, false), t).is_some() {
-                take((0, t.len()));
+            }
+            None => {
+                if dfa_distance(whole, t).is_some() {
+                    take((0, t.len()));
+                }
             }
         }
     }

@@ -119,6 +119,37 @@ pub(crate) struct QueryWord {
     pub exact_alternative: Option<String>,
 }
 
+/// The typo automata of one query word, for marking matches: the whole
+/// word's, and for a word being typed also its prefix automaton.
+pub(crate) struct WordAutomata {
+    pub whole: Option<DFA>,
+    pub prefix: Option<DFA>,
+}
+
+impl WordAutomata {
+    pub fn of(word: &QueryWord) -> WordAutomata {
+        if word.typos == 0 {
+            return WordAutomata {
+                whole: None,
+                prefix: None,
+            };
+        }
+        WordAutomata {
+            whole: Some(dfa(&word.text, word.typos, false)),
+            prefix: word.prefix.then(|| dfa(&word.text, word.typos, true)),
+        }
+    }
+}
+
+impl std::fmt::Debug for WordAutomata {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WordAutomata")
+            .field("whole", &self.whole.is_some())
+            .field("prefix", &self.prefix.is_some())
+            .finish()
+    }
+}
+
 /// How one indexed word matched: typos and kind (the best, if several).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct TermMatch {

@@ -419,7 +419,7 @@ pub struct Hit {
 }
 
 /// What a search found.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// All matches after filters (not only this page).
@@ -435,9 +435,35 @@ pub struct SearchResults {
 
 /// The query's words as the search used them, for
 /// [`SearchIndex::highlight`].
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct MatchedTerms {
     pub(crate) words: Vec<matching::QueryWord>,
+    /// The words' typo automata, made on the first highlight and shared by
+    /// every field of every hit after it (making one costs more than
+    /// marking a whole page with it).
+    automata: std::sync::OnceLock<std::sync::Arc<[matching::WordAutomata]>>,
+}
+
+impl MatchedTerms {
+    pub(crate) fn new(words: Vec<matching::QueryWord>) -> MatchedTerms {
+        MatchedTerms {
+            words,
+            automata: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// One entry per word, in the words' order.
+    pub(crate) fn automata(&self) -> &[matching::WordAutomata] {
+        self.automata
+            .get_or_init(|| self.words.iter().map(matching::WordAutomata::of).collect())
+    }
+}
+
+/// Equal when the words are; the automata follow from them.
+impl PartialEq for MatchedTerms {
+    fn eq(&self, other: &Self) -> bool {
+        self.words == other.words
+    }
 }
 
 /// Static facts of one indexed entry, by doc number (static-rank order).

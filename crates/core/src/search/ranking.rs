@@ -334,9 +334,7 @@ impl SearchIndex {
             total,
             partial: false,
             facets: None,
-            terms: MatchedTerms {
-                words: words.to_vec(),
-            },
+            terms: MatchedTerms::new(words.to_vec()),
         })
     }
 
@@ -539,7 +537,7 @@ impl SearchIndex {
             total,
             partial,
             facets,
-            terms: MatchedTerms { words },
+            terms: MatchedTerms::new(words),
         }
     }
 
