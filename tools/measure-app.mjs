@@ -7,7 +7,8 @@
 //     dataset stored, server stopped, offline; navigation start → first
 //     results painted for `/?q=polizei`, with and without the saved search
 //     index (median of 5 and worst).
-// Usage: node tools/measure-app.mjs [DATASET.json ...]  (default: the sample)
+// Usage: node tools/measure-app.mjs [DATASET.json ...]  (default: the sample);
+// REBUILD=0 skips the starts without a saved index.
 // Generated datasets: dialognetz generate --organizations 10000 --seed 7 -o gen10k.json
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -186,7 +187,9 @@ for (const file of files) {
     // Without the saved index: remove it, then measure (each start rebuilds
     // and saves it, so remove it before every run).
     const withoutIndex = [];
-    for (let i = 0; i < COLD_RUNS; i++) {
+    // REBUILD=0 leaves these out (at 100k each one builds the index anew).
+    const rebuildRuns = process.env.REBUILD === '0' ? 0 : COLD_RUNS;
+    for (let i = 0; i < rebuildRuns; i++) {
       const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, offline: true });
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(`${server.url}/about`);
@@ -222,7 +225,7 @@ for (const file of files) {
     const middle = [...runs].sort((a, b) => a.total - b.total)[Math.floor(runs.length / 2)];
     const steps = Object.entries(middle.steps).sort((a, b) => a[1] - b[1]);
     console.log(`    the median run, from navigation start: ${steps.map(([n, t]) => `${n} ${t.toFixed(0)}`).join(' · ')}`);
-    console.log(`  offline cold start → results painted, index rebuilt: median ${fmt(median(withoutIndex))}, worst ${fmt(Math.max(...withoutIndex))} [${withoutIndex.map((v) => v.toFixed(0)).join(', ')}]`);
+    if (withoutIndex.length) console.log(`  offline cold start → results painted, index rebuilt: median ${fmt(median(withoutIndex))}, worst ${fmt(Math.max(...withoutIndex))} [${withoutIndex.map((v) => v.toFixed(0)).join(', ')}]`);
   } finally {
     await rm(profile, { recursive: true, force: true });
   }

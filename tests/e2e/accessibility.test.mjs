@@ -59,6 +59,28 @@ async function saveAFavourite(page) {
 
 const crashes = new WeakMap();
 
+/** Waits until the page has not changed for 300 ms (at most 5 s): the data
+ * and, a task after the hits, the facet counts are in place. */
+function settled(page) {
+  return page.evaluate(
+    () =>
+      new Promise((done) => {
+        const observer = new MutationObserver(() => {
+          clearTimeout(quiet);
+          quiet = setTimeout(finish, 300);
+        });
+        const finish = () => {
+          observer.disconnect();
+          clearTimeout(limit);
+          done();
+        };
+        let quiet = setTimeout(finish, 300);
+        const limit = setTimeout(finish, 5000);
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      }),
+  );
+}
+
 async function open(page, path, ready) {
   if (!crashes.has(page)) {
     crashes.set(page, []);
@@ -69,6 +91,7 @@ async function open(page, path, ready) {
   try {
     await page.locator(ready).first().waitFor({ timeout: 15000 });
     await page.waitForFunction(() => !document.querySelector('.loading'));
+    await settled(page);
   } catch (e) {
     const lang = await page.evaluate(() => document.documentElement.lang).catch(() => '?');
     throw new Error(`${path} (${lang}) did not show ${ready}: ${crashes.get(page).join('; ') || e.message}`);
