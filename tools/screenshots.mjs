@@ -31,7 +31,11 @@ try {
         process.stderr.write(`${lang} ${width} ${name}\n`);
         await page.goto(server.url + path);
         await page.locator('main h1').first().waitFor();
-        await page.waitForTimeout(150);
+        // The data is shown (every page here has some) and the facet counts,
+        // which follow the hits by a task, are in.
+        await page.locator('.data-as-of').waitFor();
+        await page.waitForFunction(() => !document.querySelector('.loading'));
+        await page.waitForTimeout(300);
         await page.screenshot({ path: `${OUT}/${name}-${lang}-${width}.png`, fullPage: name !== 'home' });
       }
       await context.close();
