@@ -230,6 +230,7 @@ async fn update(
         verify(&bytes, signature.as_deref(), &keys).map_err(LoadError::Signature)?;
     }
     yield_to_browser().await;
+    dialognetz_core::memory::reserve_for_dataset(bytes.len());
     let dataset = dialognetz_core::validate(&bytes).map_err(LoadError::from_problems)?;
     yield_to_browser().await;
     let index = SearchIndex::build(&dataset);
@@ -279,6 +280,7 @@ async fn from_store(store: &AnyStore, meta: &DatasetMeta) -> Result<AppData, Sto
                 .ok_or_else(|| StoreError::Corrupt("the dataset's bytes are missing".to_owned()))?;
             crate::browser::mark("read");
             yield_to_browser().await;
+            dialognetz_core::memory::reserve_for_dataset(bytes.len());
             let dataset = dialognetz_core::validate(&bytes).map_err(|p| {
                 StoreError::Corrupt(format!("{} problems in the stored dataset", p.len()))
             })?;

@@ -73,3 +73,27 @@ fn summary_shows_title_date_and_counts() {
     let text = first_count.text_content().unwrap_or_default();
     assert!(text.starts_with(&organizations.to_string()), "{text}");
 }
+
+/// Reserving for a dataset grows WebAssembly memory in one step, and the
+/// work that follows finds the room without growing it again.
+#[wasm_bindgen_test]
+fn reserving_for_a_dataset_grows_memory_once() {
+    const PAGE: usize = 64 * 1024;
+    let pages = || core::arch::wasm32::memory_size(0);
+    let before = pages();
+    dialognetz_core::memory::reserve_for_dataset(8 << 20);
+    let after = pages();
+    assert!(
+        (after - before) * PAGE >= 30 << 20,
+        "grew by {} pages",
+        after - before
+    );
+    // Much of it in many small pieces, as validating and indexing allocate.
+    let pieces: Vec<Vec<u8>> = (0..20_000).map(|i| vec![(i % 251) as u8; 1024]).collect();
+    assert_eq!(
+        pages(),
+        after,
+        "the reserved room was used, memory did not grow"
+    );
+    assert_eq!(pieces.len(), 20_000);
+}

@@ -14,6 +14,7 @@ pub mod compact;
 pub mod export;
 pub mod geo;
 pub mod json;
+pub mod memory;
 pub mod model;
 pub mod problem;
 pub mod publish;

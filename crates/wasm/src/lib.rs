@@ -24,6 +24,7 @@ impl SearchEngine {
     /// Validates the dataset's JSON bytes and indexes it; an invalid
     /// dataset is refused with its first problems.
     pub fn build(dataset: &[u8]) -> Result<SearchEngine, JsError> {
+        dialognetz_core::memory::reserve_for_dataset(dataset.len());
         match dialognetz_core::validate(dataset) {
             Ok(dataset) => Ok(SearchEngine {
                 index: SearchIndex::build(&dataset),
