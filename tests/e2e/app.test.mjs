@@ -193,7 +193,9 @@ test('the language switch goes to English and Arabic (right to left) and is kept
   await page.getByRole('button', { name: 'العربية' }).click();
   await page.waitForFunction(() => document.documentElement.dir === 'rtl');
   await page.reload();
-  await page.getByRole('searchbox').waitFor();
+  // The app's own field (not the static shell's, which the app replaces
+  // once the module runs: measuring the shell's header then finds it gone).
+  await page.locator('#search-input').waitFor();
   assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
   assert.equal(await page.locator('html').getAttribute('lang'), 'ar');
   // The layout really mirrors: the brand sits at the right.
