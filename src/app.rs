@@ -63,7 +63,18 @@ pub fn App() -> impl IntoView {
     spawn_local(async move {
         // The configuration comes over the network (or from the service
         // worker); opening the database does not need it: both at once.
-        let ((store, reason), config) = futures::join!(storage::open(), fetch_config());
+        let ((store, reason), config) = futures::join!(
+            async {
+                let opened = storage::open().await;
+                crate::browser::mark("database");
+                opened
+            },
+            async {
+                let config = fetch_config().await;
+                crate::browser::mark("configuration");
+                config
+            }
+        );
         crate::browser::mark("opened");
         loader.store_notice.set(reason);
         // Another tab upgraded the schema: this one closed its connection
