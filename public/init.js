@@ -43,7 +43,7 @@ function firstPaint() {
 // no database yet, the upgrade is aborted so that none is created here.
 function warmDatabase() {
   try {
-    const request = indexedDB.open('dialognetz');
+    const request = indexedDB.open('dialognetz'); // src/storage.rs DATABASE
     request.onupgradeneeded = () => request.transaction.abort();
     request.onsuccess = () => request.result.close();
     request.onerror = (event) => event.preventDefault();

@@ -11,7 +11,8 @@ use leptos::task::spawn_local;
 
 use crate::favourites::Favourite;
 
-/// The IndexedDB database's name.
+/// The IndexedDB database's name. `public/init.js` opens it by the same
+/// name to warm it up on a returning start: change both together.
 pub const DATABASE: &str = "dialognetz";
 
 thread_local! {
