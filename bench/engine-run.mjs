@@ -9,7 +9,10 @@
 //   node --expose-gc bench/engine-run.mjs --engine NAME --data FILE --queries FILE
 //        [--rounds N] [--budget-ms N] [--warmup N] [--check N] [--cap N]
 
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDataset } from './docs.mjs';
 import { ENGINES } from './engines/index.mjs';
@@ -137,6 +140,21 @@ const asSet = (ids) => Array.from(ids, String).sort().join('\n');
 for (const i of checked) {
   if (asSet(results.get(i).ids) !== asSet(engine.search(loaded, queries[i].q, LIMIT))) mismatches++;
 }
+// WebAssembly memory after loading, in a fresh process and module (see
+// load-memory.mjs): the figure after building is the build's peak.
+let loadedMemory = null;
+if (engine.moduleMemory) {
+  const dir = mkdtempSync(join(tmpdir(), 'dialognetz-bench-'));
+  try {
+    const file = join(dir, 'index.bin');
+    writeFileSync(file, payload);
+    const script = new URL('./load-memory.mjs', import.meta.url).pathname;
+    loadedMemory = JSON.parse(execFileSync(process.execPath, [script, '--engine', args.engine, '--payload', file], { encoding: 'utf8' }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  log(`WebAssembly memory after loading in a fresh module: ${(loadedMemory.wasm_memory_bytes / 1e6).toFixed(1)} MB`);
+}
 if (engine.dispose) {
   engine.dispose(loaded);
   engine.dispose(state);
@@ -152,6 +170,8 @@ process.stdout.write(`${JSON.stringify({
   heap_delta_bytes: m1.heapUsed - m0.heapUsed,
   array_buffers_delta_bytes: m1.arrayBuffers - m0.arrayBuffers,
   wasm_memory_bytes: wasmMemory,
+  wasm_memory_after_load_bytes: loadedMemory?.wasm_memory_bytes ?? null,
+  wasm_memory_fresh_module_bytes: loadedMemory?.before_bytes ?? null,
   serialize_ms: serializeMs,
   serialized_bytes: serializedBytes,
   load_ms: loadMs,

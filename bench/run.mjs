@@ -106,13 +106,17 @@ function runEngine(engine, size, dataPath, queriesPath) {
   return { ...JSON.parse(res.stdout.toString('utf8')), policy: p };
 }
 
-function score(raw, queries) {
+/** Per class: latency percentiles and mean recall@10; `byQuery` gets each
+ *  answered query's recall (to compare engines on the same queries). */
+function score(raw, queries, byQuery = new Map()) {
   const classes = {};
   for (const cls of CLASSES) classes[cls] = { samples: [], recalls: [] };
   for (const r of raw.results) {
     const q = queries[r.i];
     classes[q.cls].samples.push(...r.ms);
-    classes[q.cls].recalls.push(recallAt10(r.ids, q.rel, q.oracle));
+    const recall = recallAt10(r.ids, q.rel, q.oracle);
+    classes[q.cls].recalls.push(recall);
+    byQuery.set(r.i, recall);
   }
   const out = {};
   for (const [cls, c] of Object.entries(classes)) {
@@ -151,17 +155,17 @@ function ratios(results) {
   return out;
 }
 
-function printSize(size, docs, queries, results, rat) {
+function printSize(size, docs, queries, results, rat, datasetBytes) {
   const perClass = CLASSES.map((c) => `${c} ${queries.filter((q) => q.cls === c).length}`).join(', ');
   console.log(`\n━━ ${fmtInt(size)} organisations · ${fmtInt(docs)} documents · ${queries.length} queries (${perClass})\n`);
   const names = Object.keys(results);
   console.log(table(
-    ['engine', 'build', 'heap Δ', 'array buffers Δ', 'wasm memory', 'serialised', 'load'],
+    ['engine', 'build', 'heap Δ', 'array buffers Δ', 'wasm memory built', 'wasm memory loaded', 'serialised', 'load'],
     names.map((e) => {
       const r = results[e];
-      return [e, `${fmtMs(r.build_ms)} ms`, fmtMB(r.heap_delta_bytes), fmtMB(r.array_buffers_delta_bytes), fmtMB(r.wasm_memory_bytes), fmtMB(r.serialized_bytes), `${fmtMs(r.load_ms)} ms`];
+      return [e, `${fmtMs(r.build_ms)} ms`, fmtMB(r.heap_delta_bytes), fmtMB(r.array_buffers_delta_bytes), fmtMB(r.wasm_memory_bytes), fmtMB(r.wasm_memory_after_load_bytes), fmtMB(r.serialized_bytes), `${fmtMs(r.load_ms)} ms`];
     }),
-    ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
   ));
   console.log('\nquery latency p50 / p95 in ms, recall@10');
   const label = (e) => (results[e].policy.cap ? `${e}*` : e);
@@ -175,9 +179,19 @@ function printSize(size, docs, queries, results, rat) {
   for (const e of names) {
     const r = results[e];
     const notes = [];
-    if (r.policy.cap) notes.push(`* ${e}: an evenly spaced subsample of ${r.policy.cap} ${r.policy.cap === 1 ? 'query' : 'queries'} per class, ${r.rounds} round: it scans every document per query`);
+    if (r.policy.cap) {
+      notes.push(`* ${e}: an evenly spaced subsample of ${r.policy.cap} ${r.policy.cap === 1 ? 'query' : 'queries'} per class, ${r.rounds} round: it scans every document per query`);
+      const same = CLASSES.filter((c) => r.classes[c]?.project_recall_on_same_queries !== undefined)
+        .map((c) => `${c} ${r.classes[c].project_recall_on_same_queries.toFixed(2)} / ${r.classes[c].recall_at_10.toFixed(2)}`);
+      if (same.length) notes.push(`  recall@10 on ${e}'s own subsample, ${PROJECT} / ${e}: ${same.join(', ')}`);
+    }
     if (r.load_check.differing) notes.push(`! ${e}: ${r.load_check.differing} of ${r.load_check.queries} checked queries return another top-10 set after loading (ties at rank 10 can do that)`);
     for (const n of notes) console.log(n);
+  }
+  const mine = results[PROJECT];
+  if (mine?.wasm_memory_after_load_bytes) {
+    const loaded = mine.wasm_memory_after_load_bytes;
+    console.log(`${PROJECT}: WebAssembly memory after loading the saved index in a fresh module ${fmtMB(loaded)} = ${(loaded / datasetBytes).toFixed(2)}× the dataset's JSON (${fmtMB(datasetBytes)}; target ≤ 2×); serialised index ${(mine.serialized_bytes / (results.minisearch?.serialized_bytes ?? NaN)).toFixed(2)}× MiniSearch's (target ≤ 0.5×); load ${(mine.build_ms / mine.load_ms).toFixed(0)}× faster than build (target ≥ 20×)`);
   }
   console.log(`rounds per query: ${names.map((e) => `${e} ${results[e].rounds}`).join(', ')}`);
   console.log(`time per engine (build, queries, serialise, load): ${names.map((e) => `${e} ${(results[e].wall_ms / 1000).toFixed(0)} s`).join(', ')}`);
@@ -244,13 +258,26 @@ for (const size of sizes) {
   process.stderr.write(`\n${fmtInt(size)} organisations: ${queries.length} queries and their oracle in ${oracleS.toFixed(1)} s\n`);
 
   const results = {};
+  const recalls = {};
   for (const e of engines) {
     const raw = runEngine(e, size, dataPath, queriesPath);
     const { results: _answers, ...rest } = raw; // the answers are scored, not kept
-    results[e] = { ...rest, classes: score(raw, queries) };
+    const byQuery = new Map();
+    results[e] = { ...rest, classes: score(raw, queries, byQuery) };
+    recalls[e] = byQuery;
+  }
+  // A peer that answered only a subsample (Fuse.js) is compared with the
+  // project on the same queries, not with the project's whole class.
+  for (const e of engines) {
+    if (e === PROJECT || !results[e].policy.cap || !recalls[PROJECT]) continue;
+    for (const [cls, c] of Object.entries(results[e].classes)) {
+      const same = [...recalls[e].keys()].filter((i) => queries[i].cls === cls);
+      const mine = same.map((i) => recalls[PROJECT].get(i)).filter((r) => r !== undefined);
+      if (mine.length) c.project_recall_on_same_queries = mine.reduce((a, b) => a + b, 0) / mine.length;
+    }
   }
   const rat = ratios(results);
-  printSize(size, docs.length, queries, results, rat);
+  printSize(size, docs.length, queries, results, rat, bytes.byteLength);
   report.sizes.push({
     organizations: size,
     documents: docs.length,

@@ -14,8 +14,9 @@ export const PKG = fileURLToPath(new URL('../pkg/dialognetz_search_wasm.js', imp
 export const isBuilt = () => existsSync(PKG);
 
 let SearchEngine = null;
+let moduleMemoryBytes = null;
 function api() {
-  if (!SearchEngine) ({ SearchEngine } = createRequire(import.meta.url)(PKG));
+  if (!SearchEngine) ({ SearchEngine, moduleMemoryBytes } = createRequire(import.meta.url)(PKG));
   return SearchEngine;
 }
 
@@ -30,5 +31,10 @@ export default {
   serialize: (engine) => engine.toBytes(),
   load: (bytes) => api().fromBytes(bytes),
   wasmMemory: (engine) => engine.memoryBytes(),
+  // The module's memory with no engine in it (bench/load-memory.mjs).
+  moduleMemory: () => {
+    api();
+    return moduleMemoryBytes();
+  },
   dispose: (engine) => engine.free(),
 };

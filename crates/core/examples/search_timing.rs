@@ -30,9 +30,16 @@ fn main() {
         t.elapsed().as_secs_f64() * 1e3,
         saved.len()
     );
-    let t = Instant::now();
+    // The fastest of five loads: the machine's noise only ever adds.
+    let mut fastest = f64::INFINITY;
+    for _ in 0..5 {
+        let t = Instant::now();
+        let loaded = SearchIndex::from_bytes(&saved).expect("loads");
+        fastest = fastest.min(t.elapsed().as_secs_f64() * 1e3);
+        drop(loaded);
+    }
     let index = SearchIndex::from_bytes(&saved).expect("loads");
-    eprintln!("from_bytes {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    eprintln!("from_bytes {fastest:.1} ms (fastest of 5)");
     for q in args {
         let query = Query::new(q.clone(), 10);
         let mut app_query = Query::new(q.clone(), 20);

@@ -79,13 +79,20 @@ impl SearchEngine {
     /// whatever the allocator keeps).
     #[wasm_bindgen(js_name = memoryBytes)]
     pub fn memory_bytes(&self) -> f64 {
-        #[cfg(target_arch = "wasm32")]
-        {
-            (core::arch::wasm32::memory_size::<0>() * 65536) as f64
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            0.0
-        }
+        module_memory_bytes()
+    }
+}
+
+/// The module's linear memory in bytes, with or without an engine (the
+/// benchmark takes it before loading a saved index, too).
+#[wasm_bindgen(js_name = moduleMemoryBytes)]
+pub fn module_memory_bytes() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        (core::arch::wasm32::memory_size::<0>() * 65536) as f64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.0
     }
 }

@@ -10,7 +10,7 @@ use crate::rules::{parse_date, STATE_CODES};
 use super::compound::{parts, Vocabulary};
 use super::fields::{self, EntryTexts, TopicLabels};
 use super::text::{for_each_word, normalize_text, normalize_words};
-use super::{DocFacts, EntityType, Field, Lists, SearchIndex};
+use super::{Codes, DocFacts, EntityType, Field, Lists, SearchIndex};
 
 /// Days from 1970-01-01 to a calendar day (for [`super::Query::today`]).
 pub fn days_since_epoch(day: time::Date) -> i32 {
@@ -111,7 +111,7 @@ impl SearchIndex {
             .collect();
         let synonym_lookup = synonym_lookup(&synonyms);
 
-        let ids = entries.iter().map(|e| e.id.to_owned()).collect();
+        let ids = entries.iter().map(|e| e.id).collect();
         let docs = entries.into_iter().map(|e| e.facts).collect();
         SearchIndex {
             dataset_id: dataset.meta.id.as_str().to_owned(),
@@ -220,8 +220,8 @@ impl Tables {
         Some(id)
     }
 
-    fn topics(&mut self, topics: &[Id]) -> Vec<u16> {
-        let mut out: Vec<u16> = topics
+    fn topics(&mut self, topics: &[Id]) -> Codes {
+        let mut out: Codes = topics
             .iter()
             .filter_map(|t| {
                 let next = self.topics.len();
@@ -238,8 +238,8 @@ impl Tables {
         out
     }
 
-    fn languages(&mut self, languages: &[LanguageTag]) -> Vec<u16> {
-        let mut out: Vec<u16> = languages
+    fn languages(&mut self, languages: &[LanguageTag]) -> Codes {
+        let mut out: Codes = languages
             .iter()
             .filter_map(|l| {
                 // `de-AT` speaks `de`.
@@ -280,8 +280,8 @@ fn facts(entity: EntityType, index: usize) -> DocFacts {
         kind: None,
         state: None,
         city: None,
-        topics: Vec::new(),
-        languages: Vec::new(),
+        topics: Codes::new(),
+        languages: Codes::new(),
         open_to_new_members: false,
         days: None,
         geo: None,

@@ -96,7 +96,7 @@ pub use url_state::{NearParam, ParamError, SearchParams};
 /// The version of the serialised index; bump it with every change of
 /// `persist.rs` or of what the index holds (the saved-index fixture test
 /// fails until then).
-pub const INDEX_FORMAT_VERSION: u32 = 3;
+pub const INDEX_FORMAT_VERSION: u32 = 4;
 
 /// The kinds of entries a dataset has, in the static-rank order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -478,15 +478,20 @@ pub(crate) struct DocFacts {
     /// Index into the city table.
     pub city: Option<u32>,
     /// Indexes into the topic table.
-    pub topics: Vec<u16>,
+    pub topics: Codes,
     /// Indexes into the language table.
-    pub languages: Vec<u16>,
+    pub languages: Codes,
     pub open_to_new_members: bool,
     /// Events: first and last day, days since 1970-01-01.
     pub days: Option<(i32, i32)>,
     /// The place, from the data or the postcode's centre.
     pub geo: Option<(f32, f32)>,
 }
+
+/// A few table indexes (an entry's topics, its languages), inline up to
+/// four: no allocation per entry for the usual one to four, so loading
+/// 150,000 entries' facts is one allocation, not 300,000.
+pub(crate) type Codes = smallvec::SmallVec<[u16; 4]>;
 
 /// The search index of one dataset.
 #[derive(Debug, Clone)]
@@ -495,7 +500,7 @@ pub struct SearchIndex {
     pub(crate) dataset_id: String,
     pub(crate) dataset_version: String,
     /// Entry ids by doc number.
-    pub(crate) ids: Vec<String>,
+    pub(crate) ids: Ids,
     pub(crate) docs: Vec<DocFacts>,
     /// Normalised word → term number.
     pub(crate) terms: fst::Map<Vec<u8>>,
@@ -518,6 +523,59 @@ pub struct SearchIndex {
     pub(crate) city_keys: HashMap<String, u32>,
     pub(crate) topics: Vec<String>,
     pub(crate) languages: Vec<String>,
+}
+
+/// Entry ids by doc number, all in one buffer: at 100k entries one
+/// allocation instead of 150,000, which loads faster and takes less memory.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Ids {
+    text: String,
+    /// Where each id ends in `text`.
+    ends: Vec<u32>,
+}
+
+impl Ids {
+    pub fn get(&self, doc: usize) -> Option<&str> {
+        let end = *self.ends.get(doc)? as usize;
+        let start = match doc {
+            0 => 0,
+            _ => *self.ends.get(doc - 1)? as usize,
+        };
+        self.text.get(start..end)
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> {
+        (0..self.len()).map(|doc| self.get(doc).unwrap_or_default())
+    }
+
+    /// From the ids' text and where each ends; `None` unless every end is
+    /// in order and on a character boundary.
+    pub fn from_parts(text: String, ends: Vec<u32>) -> Option<Ids> {
+        let mut start = 0;
+        for &end in &ends {
+            let end = end as usize;
+            if end < start || !text.is_char_boundary(end) {
+                return None;
+            }
+            start = end;
+        }
+        Some(Ids { text, ends })
+    }
+}
+
+impl<'a> FromIterator<&'a str> for Ids {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(items: I) -> Ids {
+        let mut ids = Ids::default();
+        for id in items {
+            ids.text.push_str(id);
+            ids.ends.push(ids.text.len() as u32);
+        }
+        ids
+    }
 }
 
 /// Many lists of `u32` in one buffer.

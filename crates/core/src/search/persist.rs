@@ -5,24 +5,26 @@
 //! Layout: the magic `DLGNIDX\0`, the format version (`u32`), a CRC-32 of
 //! everything after it (storage can be damaged; the FST reader trusts its
 //! bytes, so damage must be caught before it), then sections
-//! in a fixed order (see [`SearchIndex::to_bytes`]). A section is a `u32`
-//! length and its bytes. Numbers are little-endian; columns of the per-entry
-//! facts are stored one after another (`u8`, `u32`, `i32`, `f32` arrays).
-//! Everything read is checked against bounds; a damaged or foreign file is
-//! refused with an [`IndexFormatError`], never trusted.
+//! in a fixed order (see [`SearchIndex::to_bytes`]). Byte strings (the
+//! FSTs) are a `u32` length and their bytes; columns of the per-entry facts
+//! are stored one after another. Numbers are varints (LEB128) wherever they
+//! are small or sorted: postings and other lists as zigzag deltas within
+//! each list, entry ids front-coded, dates as optional varints; the map
+//! points stay `f32`. Format 3 stored every number as a `u32` and was
+//! twice the size. Everything read is checked against bounds; a damaged or
+//! foreign file is refused with an [`IndexFormatError`], never trusted.
 
 use std::collections::HashMap;
 
 use crate::model::OrganizationKind;
 
 use super::build::synonym_lookup;
-use super::{DocFacts, EntityType, Lists, SearchIndex, INDEX_FORMAT_VERSION};
+use super::{DocFacts, EntityType, Ids, Lists, SearchIndex, INDEX_FORMAT_VERSION};
 
 const MAGIC: &[u8; 8] = b"DLGNIDX\0";
 /// Magic, version and checksum.
 const HEADER: usize = 16;
 const NO_U8: u8 = u8::MAX;
-const NO_U32: u32 = u32::MAX;
 
 /// Why stored index bytes could not be loaded. The cure is always the same
 /// (build the index again from the dataset), so the variants say why.
@@ -55,28 +57,128 @@ impl Writer {
             self.str(s);
         }
     }
-    fn u32s(&mut self, values: &[u32]) {
-        self.u32(values.len() as u32);
-        for v in values {
-            self.0.extend_from_slice(&v.to_le_bytes());
-        }
-    }
-    fn i32s(&mut self, values: impl ExactSizeIterator<Item = i32>) {
-        self.u32(values.len() as u32);
-        for v in values {
-            self.0.extend_from_slice(&v.to_le_bytes());
-        }
-    }
     fn f32s(&mut self, values: impl ExactSizeIterator<Item = f32>) {
         self.u32(values.len() as u32);
         for v in values {
             self.0.extend_from_slice(&v.to_le_bytes());
         }
     }
-    fn lists(&mut self, lists: &Lists) {
-        self.u32s(&lists.offsets);
-        self.u32s(&lists.values);
+    /// LEB128: seven bits a byte, low first; most values here fit in one
+    /// or two bytes where a `u32` takes four.
+    fn varint(&mut self, mut v: u64) {
+        while v >= 0x80 {
+            self.0.push(v as u8 | 0x80);
+            v >>= 7;
+        }
+        self.0.push(v as u8);
     }
+    /// A column of numbers as varints of the difference to the one before
+    /// (zigzag, so a step back costs no more than a step forward): sorted
+    /// and sequential columns take about a byte a value.
+    fn deltas(&mut self, values: impl ExactSizeIterator<Item = u32>) {
+        self.varint(values.len() as u64);
+        let mut previous = 0i64;
+        for v in values {
+            let v = i64::from(v);
+            self.varint(zigzag(v - previous));
+            previous = v;
+        }
+    }
+    /// Many lists: how many, each one's length, then each list's values as
+    /// deltas from its own start (postings are sorted within a list).
+    fn lists(&mut self, lists: &Lists) {
+        let count = lists.len();
+        self.varint(count as u64);
+        for i in 0..count {
+            self.varint(lists.get(i).len() as u64);
+        }
+        for i in 0..count {
+            let mut previous = 0i64;
+            for &v in lists.get(i) {
+                let v = i64::from(v);
+                self.varint(zigzag(v - previous));
+                previous = v;
+            }
+        }
+    }
+    /// Optional day numbers: 0 for none, else the zigzagged day plus one
+    /// (most entries have no dates and take one byte).
+    fn days(&mut self, values: impl ExactSizeIterator<Item = Option<i32>>) {
+        self.varint(values.len() as u64);
+        for v in values {
+            self.varint(v.map_or(0, |d| zigzag(i64::from(d)) + 1));
+        }
+    }
+    /// Strings front-coded: each one as the length of the prefix it shares
+    /// with the one before, then the rest. Entry ids (`org-000123`,
+    /// `org-000124`) shrink to a few bytes each.
+    fn front_coded<'a>(&mut self, items: impl ExactSizeIterator<Item = &'a str>) {
+        self.varint(items.len() as u64);
+        let mut previous = "";
+        for s in items {
+            let mut shared = previous
+                .bytes()
+                .zip(s.bytes())
+                .take_while(|(a, b)| a == b)
+                .count();
+            while !s.is_char_boundary(shared) {
+                shared -= 1;
+            }
+            self.varint(shared as u64);
+            let rest = &s.as_bytes()[shared..];
+            self.varint(rest.len() as u64);
+            self.0.extend_from_slice(rest);
+            previous = s;
+        }
+    }
+}
+
+/// Appends `n` zigzag-delta varints from `bytes[*at..]` to `out`, moving
+/// `at` past them; false when they run past the end or leave the `u32`
+/// range. The hot loop of loading an index (millions of postings at 100k
+/// entries), so it works on a position instead of a `Result` per value.
+fn decode_deltas(bytes: &[u8], at: &mut usize, n: usize, out: &mut Vec<u32>) -> bool {
+    let mut previous = 0i64;
+    let mut i = *at;
+    for _ in 0..n {
+        let Some(&first) = bytes.get(i) else {
+            return false;
+        };
+        i += 1;
+        let mut raw = u64::from(first & 0x7F);
+        if first & 0x80 != 0 {
+            let mut shift = 7;
+            loop {
+                let Some(&byte) = bytes.get(i) else {
+                    return false;
+                };
+                i += 1;
+                if shift > 63 {
+                    return false;
+                }
+                raw |= u64::from(byte & 0x7F) << shift;
+                if byte & 0x80 == 0 {
+                    break;
+                }
+                shift += 7;
+            }
+        }
+        previous = previous.wrapping_add(unzigzag(raw));
+        if !(0..=i64::from(u32::MAX)).contains(&previous) {
+            return false;
+        }
+        out.push(previous as u32);
+    }
+    *at = i;
+    true
+}
+
+fn zigzag(v: i64) -> u64 {
+    ((v << 1) ^ (v >> 63)) as u64
+}
+
+fn unzigzag(v: u64) -> i64 {
+    (v >> 1) as i64 ^ -((v & 1) as i64)
 }
 
 struct Reader<'a> {
@@ -120,28 +222,108 @@ impl<'a> Reader<'a> {
         )?;
         Ok(raw.chunks_exact(4).map(|c| [c[0], c[1], c[2], c[3]]))
     }
-    fn u32s(&mut self, what: &'static str) -> Result<Vec<u32>> {
-        Ok(self.words4(what)?.map(u32::from_le_bytes).collect())
-    }
-    fn i32s(&mut self, what: &'static str) -> Result<Vec<i32>> {
-        Ok(self.words4(what)?.map(i32::from_le_bytes).collect())
-    }
     fn f32s(&mut self, what: &'static str) -> Result<Vec<f32>> {
         Ok(self.words4(what)?.map(f32::from_le_bytes).collect())
     }
-    fn lists(&mut self, what: &'static str) -> Result<Lists> {
-        let lists = Lists {
-            offsets: self.u32s(what)?,
-            values: self.u32s(what)?,
-        };
-        let monotonic = lists.offsets.windows(2).all(|w| w[0] <= w[1]);
-        let ends = lists.offsets.last().map_or(lists.values.is_empty(), |&e| {
-            e as usize == lists.values.len()
-        });
-        if !monotonic || !ends || lists.offsets.first().is_some_and(|&s| s != 0) {
+    fn varint(&mut self, what: &'static str) -> Result<u64> {
+        // Most values are one byte: that case first, without the loop.
+        if let Some((&byte, rest)) = self.rest.split_first() {
+            if byte < 0x80 {
+                self.rest = rest;
+                return Ok(u64::from(byte));
+            }
+        }
+        let mut value = 0u64;
+        for (i, &byte) in self.rest.iter().enumerate().take(10) {
+            value |= u64::from(byte & 0x7F) << (7 * i);
+            if byte & 0x80 == 0 {
+                self.rest = &self.rest[i + 1..];
+                return Ok(value);
+            }
+        }
+        Err(IndexFormatError::Damaged(what))
+    }
+    /// A count of things that take at least `min_bytes` each: more than the
+    /// bytes left can hold is damage (and would be a huge allocation).
+    fn count(&mut self, min_bytes: usize, what: &'static str) -> Result<usize> {
+        let n = usize::try_from(self.varint(what)?).map_err(|_| IndexFormatError::Damaged(what))?;
+        if n.saturating_mul(min_bytes) > self.rest.len() {
             return Err(IndexFormatError::Damaged(what));
         }
-        Ok(lists)
+        Ok(n)
+    }
+    /// The next delta after `previous`, which must stay a `u32`.
+    fn delta(&mut self, previous: &mut i64, what: &'static str) -> Result<u32> {
+        let v = previous
+            .checked_add(unzigzag(self.varint(what)?))
+            .and_then(|v| u32::try_from(v).ok())
+            .ok_or(IndexFormatError::Damaged(what))?;
+        *previous = i64::from(v);
+        Ok(v)
+    }
+    fn deltas(&mut self, what: &'static str) -> Result<Vec<u32>> {
+        let n = self.count(1, what)?;
+        let mut previous = 0i64;
+        (0..n).map(|_| self.delta(&mut previous, what)).collect()
+    }
+    fn lists(&mut self, what: &'static str) -> Result<Lists> {
+        let count = self.count(1, what)?;
+        if count == 0 {
+            return Ok(Lists::default());
+        }
+        let mut offsets = Vec::with_capacity(count + 1);
+        offsets.push(0u32);
+        let mut total = 0usize;
+        for _ in 0..count {
+            total = total.saturating_add(self.count(0, what)?);
+            offsets.push(u32::try_from(total).map_err(|_| IndexFormatError::Damaged(what))?);
+        }
+        if total > self.rest.len() {
+            return Err(IndexFormatError::Damaged(what));
+        }
+        let mut values = Vec::with_capacity(total);
+        let mut at = 0;
+        for list in offsets.windows(2) {
+            let len = (list[1] - list[0]) as usize;
+            if !decode_deltas(self.rest, &mut at, len, &mut values) {
+                return Err(IndexFormatError::Damaged(what));
+            }
+        }
+        self.rest = &self.rest[at..];
+        Ok(Lists { offsets, values })
+    }
+    fn days(&mut self, what: &'static str) -> Result<Vec<Option<i32>>> {
+        let n = self.count(1, what)?;
+        (0..n)
+            .map(|_| match self.varint(what)? {
+                0 => Ok(None),
+                v => i32::try_from(unzigzag(v - 1))
+                    .map(Some)
+                    .map_err(|_| IndexFormatError::Damaged(what)),
+            })
+            .collect()
+    }
+    /// Front-coded strings, decoded into one buffer (see [`Ids`]).
+    fn front_coded(&mut self, what: &'static str) -> Result<Ids> {
+        let n = self.count(2, what)?;
+        let mut text: Vec<u8> = Vec::with_capacity(self.rest.len().min(n.saturating_mul(16)));
+        let mut ends = Vec::with_capacity(n);
+        let mut start = 0;
+        for _ in 0..n {
+            let shared = self.count(0, what)?;
+            let rest = self.count(1, what)?;
+            let rest = self.take(rest, what)?;
+            if shared > text.len() - start {
+                return Err(IndexFormatError::Damaged(what));
+            }
+            let item = text.len();
+            text.extend_from_within(start..start + shared);
+            text.extend_from_slice(rest);
+            start = item;
+            ends.push(u32::try_from(text.len()).map_err(|_| IndexFormatError::Damaged(what))?);
+        }
+        let text = String::from_utf8(text).map_err(|_| IndexFormatError::Damaged(what))?;
+        Ids::from_parts(text, ends).ok_or(IndexFormatError::Damaged(what))
     }
     fn fst(&mut self, what: &'static str) -> Result<fst::Map<Vec<u8>>> {
         let bytes = self.bytes(what)?.to_vec();
@@ -158,10 +340,10 @@ impl SearchIndex {
         w.u32(0); // the checksum, filled in at the end
         w.str(&self.dataset_id);
         w.str(&self.dataset_version);
-        w.str(&self.ids.join("\n"));
+        w.front_coded(self.ids.iter());
         let docs = &self.docs;
         w.bytes(&docs.iter().map(|d| d.entity.as_u8()).collect::<Vec<_>>());
-        w.u32s(&docs.iter().map(|d| d.index).collect::<Vec<_>>());
+        w.deltas(docs.iter().map(|d| d.index));
         w.bytes(&docs.iter().map(|d| kind_code(d.kind)).collect::<Vec<_>>());
         w.bytes(
             &docs
@@ -169,11 +351,10 @@ impl SearchIndex {
                 .map(|d| d.state.unwrap_or(NO_U8))
                 .collect::<Vec<_>>(),
         );
-        w.u32s(
-            &docs
-                .iter()
-                .map(|d| d.city.unwrap_or(NO_U32))
-                .collect::<Vec<_>>(),
+        // City numbers shifted by one: 0 is "no city".
+        w.deltas(
+            docs.iter()
+                .map(|d| d.city.map_or(0, |c| c.saturating_add(1))),
         );
         let mut topics = Lists::default();
         let mut languages = Lists::default();
@@ -189,8 +370,8 @@ impl SearchIndex {
                 .map(|d| u8::from(d.open_to_new_members))
                 .collect::<Vec<_>>(),
         );
-        w.i32s(docs.iter().map(|d| d.days.map_or(i32::MIN, |x| x.0)));
-        w.i32s(docs.iter().map(|d| d.days.map_or(i32::MIN, |x| x.1)));
+        w.days(docs.iter().map(|d| d.days.map(|x| x.0)));
+        w.days(docs.iter().map(|d| d.days.map(|x| x.1)));
         w.f32s(docs.iter().map(|d| d.geo.map_or(f32::NAN, |g| g.0)));
         w.f32s(docs.iter().map(|d| d.geo.map_or(f32::NAN, |g| g.1)));
         w.bytes(self.terms.as_fst().as_bytes());
@@ -238,23 +419,18 @@ impl SearchIndex {
         }
         let dataset_id = r.str("dataset id")?.to_owned();
         let dataset_version = r.str("dataset version")?.to_owned();
-        let ids_text = r.str("ids")?;
-        let ids: Vec<String> = if ids_text.is_empty() {
-            Vec::new()
-        } else {
-            ids_text.split('\n').map(str::to_owned).collect()
-        };
+        let ids = r.front_coded("ids")?;
         let n = ids.len();
         let entities = r.bytes("types")?;
-        let indexes = r.u32s("positions")?;
+        let indexes = r.deltas("positions")?;
         let kinds = r.bytes("kinds")?;
         let states = r.bytes("states")?;
-        let cities = r.u32s("cities")?;
+        let cities = r.deltas("cities")?;
         let topics = r.lists("topics")?;
         let languages = r.lists("languages")?;
         let open = r.bytes("open")?;
-        let first = r.i32s("dates")?;
-        let last = r.i32s("dates")?;
+        let first = r.days("dates")?;
+        let last = r.days("dates")?;
         let lat = r.f32s("places")?;
         let lon = r.f32s("places")?;
         let columns = [
@@ -283,11 +459,11 @@ impl SearchIndex {
                 index: indexes[i],
                 kind: OrganizationKind::ALL.get(usize::from(kinds[i])).copied(),
                 state: (states[i] != NO_U8).then_some(states[i]),
-                city: (cities[i] != NO_U32).then_some(cities[i]),
+                city: cities[i].checked_sub(1),
                 topics: topics.get(i).iter().map(|&t| t as u16).collect(),
                 languages: languages.get(i).iter().map(|&l| l as u16).collect(),
                 open_to_new_members: open[i] == 1,
-                days: (first[i] != i32::MIN).then_some((first[i], last[i])),
+                days: first[i].zip(last[i]),
                 geo: (!lat[i].is_nan()).then_some((lat[i], lon[i])),
             });
         }
@@ -375,4 +551,103 @@ impl SearchIndex {
 fn kind_code(kind: Option<OrganizationKind>) -> u8 {
     kind.and_then(|k| OrganizationKind::ALL.iter().position(|x| *x == k))
         .map_or(NO_U8, |i| i as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reader(w: &Writer) -> Reader<'_> {
+        Reader { rest: &w.0 }
+    }
+
+    #[test]
+    fn number_columns_round_trip_at_their_edges() {
+        let values = [0, u32::MAX, 0, 5, 5, 127, 128, 16_384, 1, u32::MAX - 1];
+        let mut w = Writer(Vec::new());
+        w.deltas(values.iter().copied());
+        let days = [
+            None,
+            Some(i32::MIN),
+            Some(i32::MAX),
+            Some(0),
+            Some(-1),
+            None,
+        ];
+        w.days(days.iter().copied());
+        let mut r = reader(&w);
+        assert_eq!(r.deltas("deltas"), Ok(values.to_vec()));
+        assert_eq!(r.days("days"), Ok(days.to_vec()));
+        assert!(r.rest.is_empty());
+    }
+
+    #[test]
+    fn lists_round_trip_with_empty_lists_and_steps_back() {
+        let mut lists = Lists::default();
+        lists.push([3, 9, 9, 200_000]);
+        lists.push([]);
+        lists.push([7, 2, u32::MAX, 0]);
+        for empty in [Lists::default(), lists] {
+            let mut w = Writer(Vec::new());
+            w.lists(&empty);
+            let mut r = reader(&w);
+            assert_eq!(r.lists("lists"), Ok(empty));
+            assert!(r.rest.is_empty());
+        }
+    }
+
+    #[test]
+    fn front_coding_keeps_every_string_and_splits_on_characters() {
+        let items = [
+            "",
+            "org-0001",
+            "org-0002",
+            "org-0002",
+            "äb",
+            "äc",
+            "ä",
+            "moschee-köln",
+            "x",
+        ];
+        let mut w = Writer(Vec::new());
+        w.front_coded(items.iter().copied());
+        let ids = reader(&w).front_coded("ids").expect("decodes");
+        assert_eq!(ids.iter().collect::<Vec<_>>(), items);
+        // Sequential ids cost their shared length, the rest's length and
+        // the one or two characters that differ.
+        let sequential: Vec<String> = (1000..2000).map(|i| format!("org-{i:06}")).collect();
+        let mut w = Writer(Vec::new());
+        w.front_coded(sequential.iter().map(String::as_str));
+        assert!(w.0.len() < 4 * sequential.len(), "{} bytes", w.0.len());
+    }
+
+    #[test]
+    fn damaged_numbers_are_refused_not_trusted() {
+        // A varint that never ends.
+        let mut r = Reader { rest: &[0xFF; 12] };
+        assert!(r.varint("v").is_err());
+        // A count larger than the bytes left.
+        let mut w = Writer(Vec::new());
+        w.varint(1_000_000);
+        assert!(reader(&w).deltas("deltas").is_err());
+        // A delta that leaves the u32 range (below zero).
+        let mut w = Writer(Vec::new());
+        w.varint(1);
+        w.varint(zigzag(-1));
+        assert!(reader(&w).deltas("deltas").is_err());
+        // A shared prefix longer than the string before.
+        let mut w = Writer(Vec::new());
+        w.varint(1);
+        w.varint(3);
+        w.varint(1);
+        w.0.push(b'a');
+        assert!(reader(&w).front_coded("ids").is_err());
+        // A shared prefix that ends inside a character.
+        let mut w = Writer(Vec::new());
+        w.front_coded(["ä", "äx"].into_iter());
+        let at = w.0.len() - 3; // the second string's shared length
+        assert_eq!(w.0[at], 2);
+        w.0[at] = 1;
+        assert!(reader(&w).front_coded("ids").is_err());
+    }
 }

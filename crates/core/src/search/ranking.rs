@@ -591,7 +591,7 @@ impl SearchIndex {
                 entity: facts.entity,
                 index: facts.index,
             },
-            id: self.ids.get(doc as usize).cloned().unwrap_or_default(),
+            id: self.ids.get(doc as usize).unwrap_or_default().to_owned(),
             score: 1.0 - relevance as f64 / (1u64 << 24) as f64,
             distance_km: distance.is_finite().then_some(f64::from(distance)),
             rank: RankDetails {
