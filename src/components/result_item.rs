@@ -1,71 +1,87 @@
 //! One hit: its type, its title with the matched letters marked, what it
 //! is and where, and its distance when sorted by place.
 
-use dialognetz_core::search::{city_of, EntityType, Hit, MatchedTerms};
+use std::ops::Range;
+
+use dialognetz_core::search::{city_of, DocRef, EntityType, Hit, MatchedTerms};
 use leptos::prelude::*;
 
 use crate::components::highlighted::Highlighted;
 use crate::data::{entity_path, Shared};
-use crate::i18n::{distance, entity_label, forum_kind_label, kind_label, texts, use_lang};
-use crate::search_run::NearPoint;
+use crate::i18n::{distance, entity_label, forum_kind_label, kind_label, texts, Lang};
+
+/// Everything a result row shows, worked out in one pass per search. The
+/// row is its own key in the list: a hit that looks the same after a
+/// keystroke keeps its DOM, one whose text or marks changed is built anew.
+/// That costs a few elements, where a row of memos and effects (one per
+/// text and its marks) cost the reactive graph more on every keystroke
+/// than building the row does.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct HitRow {
+    doc: DocRef,
+    href: String,
+    kind: &'static str,
+    title: Marked,
+    /// What it is (a short name and kind, a role, a date).
+    detail: Marked,
+    city: Option<Marked>,
+    /// The distance, as shown, when the search is sorted by place.
+    distance: Option<String>,
+}
+
+/// A text and the byte ranges of it that matched the query.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Marked {
+    text: String,
+    marks: Vec<Range<usize>>,
+}
+
+impl HitRow {
+    pub fn new(data: &Shared, hit: &Hit, terms: &MatchedTerms, lang: Lang, near: bool) -> HitRow {
+        let doc = hit.doc;
+        let marked = |text: String| Marked {
+            marks: data.index.highlight(&text, terms),
+            text,
+        };
+        HitRow {
+            doc,
+            href: entity_path(doc.entity, &hit.id),
+            kind: entity_label(doc.entity).get(lang),
+            title: marked(data.title(doc, lang.tag())),
+            // The short name (KORA) is in the detail: marked there too.
+            detail: marked(detail_of(data, doc, lang)),
+            city: city_of(&data.dataset, doc).map(|c| marked(c.to_owned())),
+            distance: hit
+                .distance_km
+                .filter(|_| near)
+                .map(|km| format!("{} {}", distance(km, lang), texts::DISTANCE_AWAY.get(lang))),
+        }
+    }
+}
 
 /// A result row: a link to the entry's page.
 #[component]
-pub fn ResultItem(
-    data: Shared,
-    hit: Hit,
-    terms: Memo<MatchedTerms>,
-    near: Memo<NearPoint>,
-) -> impl IntoView {
-    let lang = use_lang();
-    let doc = hit.doc;
-    let href = entity_path(doc.entity, &hit.id);
-    // Memos, not derived signals: each text and its marks is read by more
-    // than one view and is then worked out once per change, not per read.
-    let title = {
-        let data = data.clone();
-        Memo::new(move |_| data.title(doc, lang.get().tag()))
-    };
-    let marks = {
-        let data = data.clone();
-        Memo::new(move |_| title.with(|t| terms.with(|terms| data.index.highlight(t, terms))))
-    };
-    let city = city_of(&data.dataset, doc).map(str::to_owned);
-    let city_marks = {
-        let data = data.clone();
-        let city = city.clone();
-        Memo::new(move |_| {
-            city.as_deref()
-                .map(|c| terms.with(|terms| data.index.highlight(c, terms)))
-                .unwrap_or_default()
-        })
-    };
-    let detail = {
-        let data = data.clone();
-        Memo::new(move |_| detail_of(&data, doc, lang.get()))
-    };
-    // The short name (KORA) is in the detail: mark it there too.
-    let detail_marks = {
-        let data = data.clone();
-        Memo::new(move |_| detail.with(|d| terms.with(|terms| data.index.highlight(d, terms))))
-    };
-    let distance_km = hit.distance_km;
-    let show_distance = move || near.with(|n| n.geo().is_some());
+pub fn ResultItem(row: HitRow) -> impl IntoView {
+    let HitRow {
+        doc,
+        href,
+        kind,
+        title,
+        detail,
+        city,
+        distance,
+    } = row;
     view! {
         <li class="hit" data-type=doc.entity.code()>
             <a class="hit-link" href=href>
-                <span class="hit-type">{move || entity_label(doc.entity).get(lang.get())}</span>
-                <span class="hit-title"><Highlighted text=title.into() marks=marks.into()/></span>
+                <span class="hit-type">{kind}</span>
+                <span class="hit-title"><Highlighted text=title.text marks=title.marks/></span>
                 <span class="hit-detail">
-                    <span class="hit-kind"><Highlighted text=detail.into() marks=detail_marks.into()/></span>
-                    {city.clone().map(|c| view! {
-                        <span class="hit-city"><Highlighted text=Signal::stored(c) marks=city_marks.into()/></span>
+                    <span class="hit-kind"><Highlighted text=detail.text marks=detail.marks/></span>
+                    {city.map(|c| view! {
+                        <span class="hit-city"><Highlighted text=c.text marks=c.marks/></span>
                     })}
-                    {move || (show_distance()).then(|| distance_km.map(|km| view! {
-                        <span class="hit-distance">
-                            {move || distance(km, lang.get())} " " {move || texts::DISTANCE_AWAY.get(lang.get())}
-                        </span>
-                    })).flatten()}
+                    {distance.map(|d| view! { <span class="hit-distance">{d}</span> })}
                 </span>
             </a>
         </li>
@@ -74,11 +90,7 @@ pub fn ResultItem(
 
 /// What the entry is, in a few words: an organisation's kind, a contact's
 /// role and organisation, a forum's kind, an event's date.
-fn detail_of(
-    data: &Shared,
-    doc: dialognetz_core::search::DocRef,
-    lang: crate::i18n::Lang,
-) -> String {
+fn detail_of(data: &Shared, doc: DocRef, lang: Lang) -> String {
     let d = &data.dataset;
     let i = doc.index as usize;
     let tag = lang.tag();

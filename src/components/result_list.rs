@@ -4,15 +4,16 @@
 use dialognetz_core::search::{SearchParams, SearchResults};
 use leptos::prelude::*;
 
-use crate::components::result_item::ResultItem;
+use crate::components::result_item::{HitRow, ResultItem};
 use crate::components::search_page::{GoTo, PAGE_SIZE};
 use crate::data::Shared;
 use crate::i18n::{more_count, results_count, texts, use_lang};
 use crate::locale::format_count;
 use crate::search_run::NearPoint;
 
-/// The result list. Items are keyed by entry, so typing another letter
-/// updates the list in place instead of rebuilding it.
+/// The result list. Items are keyed by what they show, so typing another
+/// letter keeps the rows that stay the same and builds only those that
+/// changed.
 #[component]
 pub fn ResultList(
     data: Shared,
@@ -26,13 +27,25 @@ pub fn ResultList(
     let go = expect_context::<GoTo>();
     let total = Memo::new(move |_| results.with(|r| r.total));
     let partial = Memo::new(move |_| results.with(|r| r.partial));
-    let terms = Memo::new(move |_| results.with(|r| r.terms.clone()));
-    let hits = Memo::new(move |_| results.with(|r| r.hits.clone()));
+    // The rows, worked out once per search in one pass (see `HitRow`).
+    let rows = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let lang = lang.get();
+            let near = near.with(|n| n.geo().is_some());
+            results.with(|r| {
+                r.hits
+                    .iter()
+                    .map(|hit| HitRow::new(&data, hit, &r.terms, lang, near))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
     let count_text = move || {
         let l = lang.get();
         results_count(total.get(), &format_count(total.get(), l), l)
     };
-    let remaining = move || total.get().saturating_sub(hits.with(|h| h.len()));
+    let remaining = move || total.get().saturating_sub(rows.with(|r| r.len()));
     let filtered = move || params.with(|p| !p.filters.is_empty());
 
     view! {
@@ -63,12 +76,9 @@ pub fn ResultList(
             })}
             <ol class="hits">
                 <For
-                    each=move || hits.get()
-                    key=|hit| (hit.doc.entity, hit.doc.index)
-                    children=move |hit| {
-                        let data = data.clone();
-                        view! { <ResultItem data hit terms near/> }
-                    }
+                    each=move || rows.get()
+                    key=|row| row.clone()
+                    children=|row| view! { <ResultItem row/> }
                 />
             </ol>
             {move || (remaining() > 0).then(|| view! {

@@ -1,6 +1,7 @@
-//! Search as you type with facets. The URL is the only state: typing and
-//! choosing filters change the URL, and the results follow it, so deep
-//! links, reloads and the back button all show the same search.
+//! Search as you type with facets. The URL is the only lasting state:
+//! typing and choosing filters change the URL (in the task after the
+//! results are painted), and the results follow it, so deep links, reloads
+//! and the back button all show the same search.
 
 use dialognetz_core::search::{SearchParams, SearchResults};
 use leptos::prelude::*;
@@ -46,11 +47,42 @@ pub fn SearchPage() -> impl IntoView {
     let query_map = use_query_map();
     let postcodes = expect_context::<Postcodes>();
 
-    let params = Memo::new(move |_| {
+    let from_url = Memo::new(move |_| {
         let map = query_map.get();
         let pairs: Vec<(String, String)> =
             map.into_iter().map(|(k, v)| (k.into_owned(), v)).collect();
         SearchParams::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).0
+    });
+    // What was just typed or chosen, ahead of the URL. Writing the URL
+    // (`history.replaceState`) costs Chromium 2-3 ms a call, a sixth of a
+    // frame, so a keystroke's results are worked out and painted first and
+    // the URL is written in the task after that paint (the same frame's
+    // work, as search UIs that keep their state in the URL do). Until the
+    // URL has caught up, the search follows this.
+    let ahead = RwSignal::new(None::<SearchParams>);
+    let params = Memo::new(move |_| ahead.get().unwrap_or_else(|| from_url.get()));
+    // The last search handed to the router, and a number that a newer one
+    // (or a change of the URL from elsewhere) moves on, so that only the
+    // newest pending write is made.
+    let sent = StoredValue::new(None::<SearchParams>);
+    let pending = StoredValue::new(0u64);
+    let pending_push = StoredValue::new(false);
+    Effect::new(move |first_run: Option<()>| {
+        let url = from_url.get();
+        if first_run.is_none() {
+            return;
+        }
+        let caught_up = ahead.with_untracked(|a| a.as_ref() == Some(&url));
+        let ours = sent.with_value(|s| s.as_ref() == Some(&url));
+        if caught_up {
+            ahead.set(None);
+        } else if !ours {
+            // The back button or a link: the URL wins, and a write still
+            // pending would undo it.
+            pending.update_value(|g| *g += 1);
+            pending_push.set_value(false);
+            ahead.set(None);
+        }
     });
     let near = Memo::new(move |_| {
         let params = params.get();
@@ -72,20 +104,36 @@ pub fn SearchPage() -> impl IntoView {
     });
     let navigate = use_navigate();
     let last_change = StoredValue::new(0.0f64);
+    let navigate = std::sync::Arc::new(navigate);
     let go = GoTo(std::sync::Arc::new(
         move |next: SearchParams, push: bool| {
             let now = js_sys::Date::now();
             let push = push || now - last_change.get_value() > NEW_ENTRY_AFTER_MS;
             last_change.set_value(now);
-            let url = format!("/{}", next.to_query_string());
-            navigate(
-                &url,
-                NavigateOptions {
-                    replace: !push,
-                    scroll: false,
-                    ..NavigateOptions::default()
-                },
-            );
+            // A new history entry asked for by a write that this one
+            // replaces before it was made is kept.
+            pending_push.update_value(|p| *p |= push);
+            pending.update_value(|g| *g += 1);
+            let current = pending.get_value();
+            ahead.set(Some(next.clone()));
+            let navigate = navigate.clone();
+            crate::browser::after_next_paint(move || {
+                if pending.get_value() != current {
+                    return;
+                }
+                let push = pending_push.get_value();
+                pending_push.set_value(false);
+                let url = format!("/{}", next.to_query_string());
+                sent.set_value(Some(next));
+                navigate(
+                    &url,
+                    NavigateOptions {
+                        replace: !push,
+                        scroll: false,
+                        ..NavigateOptions::default()
+                    },
+                );
+            });
         },
     ));
     provide_context(go.clone());
