@@ -79,14 +79,14 @@ async function keystrokes(page) {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
         const end = performance.now();
-        window.__samples.push({ work: key.changed - key.start + (end - frameStart), painted: end - key.start });
+        window.__samples.push({ work: key.changed - key.start + (end - frameStart), painted: end - key.start, typed: key.typed });
       };
       channel.port2.postMessage(null);
     };
     document.addEventListener(
       'keydown',
       (e) => {
-        pending = { start: e.timeStamp, changed: null };
+        pending = { start: e.timeStamp, changed: null, typed: `${e.target.value ?? ''}${e.key}` };
         requestAnimationFrame(onFrame(pending));
       },
       true,
@@ -219,6 +219,8 @@ for (const file of files) {
     const work = samples.map((s) => s.work);
     const painted = samples.map((s) => s.painted);
     console.log(`  keystroke, main-thread work until painted: n=${work.length} p50 ${fmt(percentile(work, 50))} p95 ${fmt(percentile(work, 95))} max ${fmt(Math.max(...work))}`);
+    const slowest = [...samples].sort((a, b) => b.work - a.work).slice(0, 6);
+    console.log(`    slowest keys (field after the key: work): ${slowest.map((s) => `"${s.typed}" ${s.work.toFixed(1)}`).join(' · ')}`);
     console.log(`  keystroke → results on screen (with the wait for the next frame): p50 ${fmt(percentile(painted, 50))} p95 ${fmt(percentile(painted, 95))} max ${fmt(Math.max(...painted))}`);
     console.log(`  offline cold start → results painted, saved index: median ${fmt(median(withIndex))}, worst ${fmt(Math.max(...withIndex))} [${withIndex.map((v) => v.toFixed(0)).join(', ')}]`);
     // The median run's steps (medians per step would mix runs).

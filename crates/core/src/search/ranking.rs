@@ -507,6 +507,12 @@ impl SearchIndex {
 
         let total = keys.len();
         let wanted = query.offset.saturating_add(query.limit).min(total);
+        // No page (the app's facet counts come on their own, with a limit
+        // of 0): nothing to order. Sorting every match cost a one-letter
+        // query at 100k entries about 2 ms in WebAssembly.
+        if wanted == 0 {
+            keys.clear();
+        }
         let page: Vec<(u64, f32)> = if query.sort == Sort::Distance && near.is_some() {
             let mut with_distance: Vec<(f32, u64)> =
                 keys.iter().map(|&k| (distance(doc_of(k)), k)).collect();
