@@ -140,6 +140,11 @@ async function traceKeys(context, page) {
       row[kind] = sum / 1000;
     }
     totals.push(row);
+    // KEYS=detail: every task between this key and the next, from the key.
+    if (process.env.KEYS_DETAIL === '1') {
+      const tasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ts + e.dur >= from && e.ts < to && e.dur > 500);
+      console.log(`key ${k + 1}: ${tasks.map((t) => `${((t.ts - from) / 1000).toFixed(1)}+${(t.dur / 1000).toFixed(1)}`).join('  ')}`);
+    }
   }
   const fmt = (v) => v.toFixed(1).padStart(5);
   console.log('key  script  style  layout  paint  (ms on the main thread until the next key)');

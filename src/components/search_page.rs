@@ -97,7 +97,9 @@ pub fn SearchPage() -> impl IntoView {
     // A new search starts at the first page again.
     Effect::new(move |previous: Option<SearchParams>| {
         let current = params.get();
-        if previous.is_some_and(|p| p != current) {
+        // Only when it was more: setting a signal to the value it has still
+        // notifies, and the results would be searched twice per keystroke.
+        if previous.is_some_and(|p| p != current) && shown.get_untracked() != PAGE_SIZE {
             shown.set(PAGE_SIZE);
         }
         current
