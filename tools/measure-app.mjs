@@ -10,11 +10,11 @@
 // Usage: node tools/measure-app.mjs [DATASET.json ...]  (default: the sample);
 // REBUILD=0 skips the starts without a saved index.
 // Generated datasets: dialognetz generate --organizations 10000 --seed 7 -o gen10k.json
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { serve } from '../tests/e2e/server.mjs';
+import { serveDataset } from './serve-dataset.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
 
 const ARGS = CHROMIUM_ARGS;
@@ -29,21 +29,6 @@ function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
-
-/** Serves dist/ with `file` as the dataset and a config that allows its size. */
-async function serveWith(file) {
-  const bytes = await readFile(file);
-  const server = await serve(process.env.DIST ?? 'dist');
-  server.faults.set('/data/dataset.json', (req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length, 'cache-control': 'no-cache' });
-    res.end(bytes);
-  });
-  server.faults.set('/config.json', (req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ max_dataset_bytes: 200 * 1024 * 1024, timeout_seconds: 300 }));
-  });
-  return server;
-}
 
 /** Waits until the app shows data (the search field and "data as of"). */
 async function waitForData(page, timeout = 600_000) {
@@ -165,7 +150,7 @@ async function coldStart(profile, url) {
 
 for (const file of files) {
   const size = (await stat(file)).size;
-  const server = await serveWith(file);
+  const server = await serveDataset(file);
   const profile = await mkdtemp(join(tmpdir(), 'dialognetz-measure-'));
   try {
     // First visit: fetch, check, index, store (and the service worker).

@@ -4,23 +4,13 @@
 // module with its function names to read it (see docs/performance.md,
 // "Profiling"): a release build has none.
 // Usage: node tools/profile-keys.mjs [DATASET.json]  (DIST=…; TOP=40)
-import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
-import { serve } from '../tests/e2e/server.mjs';
+import { serveDataset } from './serve-dataset.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
 
 const file = process.argv[2] ?? 'public/data/dataset.json';
 const top = Number(process.env.TOP ?? 40);
-const bytes = await readFile(file);
-const server = await serve(process.env.DIST ?? 'dist');
-server.faults.set('/data/dataset.json', (req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length, 'cache-control': 'no-cache' });
-  res.end(bytes);
-});
-server.faults.set('/config.json', (req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ max_dataset_bytes: 200 * 1024 * 1024, timeout_seconds: 300 }));
-});
+const server = await serveDataset(file);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });

@@ -10,11 +10,11 @@
 // main thread's script, style, layout and paint time.
 // Usage: node tools/trace-start.mjs [DATASET.json]  (DIST=… for another
 // build; RUNS=3; KEYS=1; OUT=/tmp/dialognetz-start-trace.json)
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { serve } from '../tests/e2e/server.mjs';
+import { serveDataset } from './serve-dataset.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
 
 const file = process.argv[2] ?? 'public/data/dataset.json';
@@ -154,16 +154,7 @@ async function traceKeys(context, page) {
   await writeFile(out, JSON.stringify({ traceEvents: events }));
 }
 
-const bytes = await readFile(file);
-const server = await serve(process.env.DIST ?? 'dist');
-server.faults.set('/data/dataset.json', (req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length, 'cache-control': 'no-cache' });
-  res.end(bytes);
-});
-server.faults.set('/config.json', (req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ max_dataset_bytes: 200 * 1024 * 1024, timeout_seconds: 300 }));
-});
+const server = await serveDataset(file);
 const profile = await mkdtemp(join(tmpdir(), 'dialognetz-trace-'));
 try {
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS });
