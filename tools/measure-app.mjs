@@ -71,7 +71,7 @@ async function keystrokes(page) {
     document.addEventListener(
       'keydown',
       (e) => {
-        pending = { start: e.timeStamp, changed: null, typed: `${e.target.value ?? ''}${e.key}` };
+        pending = { start: e.timeStamp, changed: null, typed: `${e.target.value ?? ''}${e.key.length === 1 ? e.key : ` (${e.key})`}` };
         requestAnimationFrame(onFrame(pending));
       },
       true,
@@ -205,7 +205,7 @@ for (const file of files) {
     const painted = samples.map((s) => s.painted);
     console.log(`  keystroke, main-thread work until painted: n=${work.length} p50 ${fmt(percentile(work, 50))} p95 ${fmt(percentile(work, 95))} max ${fmt(Math.max(...work))}`);
     const slowest = [...samples].sort((a, b) => b.work - a.work).slice(0, 6);
-    console.log(`    slowest keys (field after the key: work): ${slowest.map((s) => `"${s.typed}" ${s.work.toFixed(1)}`).join(' · ')}`);
+    console.log(`    slowest keys (the field with the key: work): ${slowest.map((s) => `"${s.typed}" ${s.work.toFixed(1)}`).join(' · ')}`);
     console.log(`  keystroke → results on screen (with the wait for the next frame): p50 ${fmt(percentile(painted, 50))} p95 ${fmt(percentile(painted, 95))} max ${fmt(Math.max(...painted))}`);
     console.log(`  offline cold start → results painted, saved index: median ${fmt(median(withIndex))}, worst ${fmt(Math.max(...withIndex))} [${withIndex.map((v) => v.toFixed(0)).join(', ')}]`);
     // The median run's steps (medians per step would mix runs).

@@ -74,7 +74,7 @@ function summarise(events, total) {
   const origin = nav ? nav.ts : 0;
   const main = [...threads].filter(([, name]) => name === 'CrRendererMain').map(([key]) => key);
   const onMain = events.filter((e) => main.includes(`${e.pid}:${e.tid}`) && e.ph === 'X' && e.dur !== undefined);
-  const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask').sort((a, b) => a.ts - b.ts);
+  const tasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask').sort((a, b) => a.ts - b.ts);
   const lines = [];
   for (const task of tasks) {
     const start = (task.ts - origin) / 1000;
@@ -167,22 +167,22 @@ try {
     await traceKeys(context, page);
     await context.close();
     await server.close();
-    process.exit(0);
+  } else {
+    await context.close();
+    const url = `${server.url}/?q=polizei`;
+    await server.close();
+    let last = null;
+    for (let i = 0; i < runs; i++) {
+      last = await traced(profile, url);
+      const { lines, marks } = summarise(last.events, last.total);
+      console.log(`\nrun ${i + 1}: first hit painted at ${last.total.toFixed(0)} ms`);
+      console.log(`  marks: ${marks.join(' · ')}`);
+      console.log('  main-thread tasks ≥ 1 ms (start, length, inside):');
+      console.log(lines.join('\n'));
+    }
+    await writeFile(out, JSON.stringify({ traceEvents: last.events }));
+    console.log(`\nlast trace: ${out}`);
   }
-  await context.close();
-  const url = `${server.url}/?q=polizei`;
-  await server.close();
-  let last = null;
-  for (let i = 0; i < runs; i++) {
-    last = await traced(profile, url);
-    const { lines, marks } = summarise(last.events, last.total);
-    console.log(`\nrun ${i + 1}: first hit painted at ${last.total.toFixed(0)} ms`);
-    console.log(`  marks: ${marks.join(' · ')}`);
-    console.log('  main-thread tasks ≥ 1 ms (start, length, inside):');
-    console.log(lines.join('\n'));
-  }
-  await writeFile(out, JSON.stringify({ traceEvents: last.events }));
-  console.log(`\nlast trace: ${out}`);
 } finally {
   await rm(profile, { recursive: true, force: true });
 }

@@ -74,13 +74,16 @@ pub fn SearchPage() -> impl IntoView {
         }
         let caught_up = ahead.with_untracked(|a| a.as_ref() == Some(&url));
         let ours = sent.with_value(|s| s.as_ref() == Some(&url));
-        if caught_up {
-            ahead.set(None);
-        } else if !ours {
+        if !caught_up && ours {
+            return; // an earlier write of ours: a newer one is pending
+        }
+        if !caught_up {
             // The back button or a link: the URL wins, and a write still
             // pending would undo it.
             pending.update_value(|g| *g += 1);
             pending_push.set_value(false);
+        }
+        if ahead.with_untracked(Option::is_some) {
             ahead.set(None);
         }
     });
@@ -106,7 +109,6 @@ pub fn SearchPage() -> impl IntoView {
     });
     let navigate = use_navigate();
     let last_change = StoredValue::new(0.0f64);
-    let navigate = std::sync::Arc::new(navigate);
     let go = GoTo(std::sync::Arc::new(
         move |next: SearchParams, push: bool| {
             let now = js_sys::Date::now();

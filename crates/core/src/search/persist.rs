@@ -77,6 +77,11 @@ impl Writer {
     /// and sequential columns take about a byte a value.
     fn deltas(&mut self, values: impl ExactSizeIterator<Item = u32>) {
         self.varint(values.len() as u64);
+        self.delta_run(values);
+    }
+    /// The values as zigzag varints of each one's step from the one before
+    /// (from 0), without a count.
+    fn delta_run(&mut self, values: impl Iterator<Item = u32>) {
         let mut previous = 0i64;
         for v in values {
             let v = i64::from(v);
@@ -93,12 +98,7 @@ impl Writer {
             self.varint(lists.get(i).len() as u64);
         }
         for i in 0..count {
-            let mut previous = 0i64;
-            for &v in lists.get(i) {
-                let v = i64::from(v);
-                self.varint(zigzag(v - previous));
-                previous = v;
-            }
+            self.delta_run(lists.get(i).iter().copied());
         }
     }
     /// Optional day numbers: 0 for none, else the zigzagged day plus one
@@ -163,9 +163,9 @@ fn decode_deltas(bytes: &[u8], at: &mut usize, n: usize, out: &mut Vec<u32>) -> 
                 shift += 7;
             }
         }
-        previous = previous.wrapping_add(unzigzag(raw));
-        if !(0..=i64::from(u32::MAX)).contains(&previous) {
-            return false;
+        match previous.checked_add(unzigzag(raw)) {
+            Some(next) if (0..=i64::from(u32::MAX)).contains(&next) => previous = next,
+            _ => return false,
         }
         out.push(previous as u32);
     }
@@ -252,19 +252,20 @@ impl<'a> Reader<'a> {
         }
         Ok(n)
     }
-    /// The next delta after `previous`, which must stay a `u32`.
-    fn delta(&mut self, previous: &mut i64, what: &'static str) -> Result<u32> {
-        let v = previous
-            .checked_add(unzigzag(self.varint(what)?))
-            .and_then(|v| u32::try_from(v).ok())
-            .ok_or(IndexFormatError::Damaged(what))?;
-        *previous = i64::from(v);
-        Ok(v)
-    }
     fn deltas(&mut self, what: &'static str) -> Result<Vec<u32>> {
         let n = self.count(1, what)?;
-        let mut previous = 0i64;
-        (0..n).map(|_| self.delta(&mut previous, what)).collect()
+        let mut values = Vec::with_capacity(n);
+        self.delta_run(n, &mut values, what)?;
+        Ok(values)
+    }
+    /// `n` values written by [`Writer::delta_run`], appended to `out`.
+    fn delta_run(&mut self, n: usize, out: &mut Vec<u32>, what: &'static str) -> Result<()> {
+        let mut at = 0;
+        if !decode_deltas(self.rest, &mut at, n, out) {
+            return Err(IndexFormatError::Damaged(what));
+        }
+        self.rest = &self.rest[at..];
+        Ok(())
     }
     fn lists(&mut self, what: &'static str) -> Result<Lists> {
         let count = self.count(1, what)?;
@@ -282,14 +283,9 @@ impl<'a> Reader<'a> {
             return Err(IndexFormatError::Damaged(what));
         }
         let mut values = Vec::with_capacity(total);
-        let mut at = 0;
         for list in offsets.windows(2) {
-            let len = (list[1] - list[0]) as usize;
-            if !decode_deltas(self.rest, &mut at, len, &mut values) {
-                return Err(IndexFormatError::Damaged(what));
-            }
+            self.delta_run((list[1] - list[0]) as usize, &mut values, what)?;
         }
-        self.rest = &self.rest[at..];
         Ok(Lists { offsets, values })
     }
     fn days(&mut self, what: &'static str) -> Result<Vec<Option<i32>>> {
