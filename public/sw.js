@@ -58,6 +58,7 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== SCOPE.origin || leftToNetwork(request, url)) return;
 
   if (request.mode === 'navigate') {
+    warmDatabase();
     // Cache first: every app route is the same page, and the page must
     // match the scripts in this worker's cache. A newer page comes with a
     // newer worker, which waits for the user's consent.
@@ -77,3 +78,26 @@ self.addEventListener('fetch', (event) => {
       .then((cached) => cached ?? fetch(request)),
   );
 });
+
+// A new browser process opens an origin's IndexedDB files on their first
+// use, which took a returning start 40-100 ms. A navigation is the earliest
+// sign that the app will want its database: opening it here (at whatever
+// version it has) starts that while the page and the module load. The
+// connection is let go after a few seconds, and at once when a tab upgrades
+// the schema (`versionchange`), so it never blocks an upgrade. Where there is
+// no database yet the upgrade is aborted, so none is created here. Same
+// database name as src/storage.rs DATABASE.
+function warmDatabase() {
+  try {
+    const request = indexedDB.open('dialognetz');
+    request.onupgradeneeded = () => request.transaction.abort();
+    request.onsuccess = () => {
+      const db = request.result;
+      db.onversionchange = () => db.close();
+      setTimeout(() => db.close(), 5000);
+    };
+    request.onerror = (event) => event.preventDefault();
+  } catch {
+    // No IndexedDB here: the app says so itself.
+  }
+}

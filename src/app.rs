@@ -82,17 +82,26 @@ pub fn App() -> impl IntoView {
         storage::on_version_change(&store, move || {
             loader.store_notice.set(Some(StoreError::VersionChanged))
         });
-        if let Ok(list) = storage::load_favourites(&store).await {
-            favourites.items.set(list);
-        }
-        let config = match config {
-            Ok(config) => config,
-            Err(error) => {
-                loader.data.set(DataState::Failed(error));
-                return;
+        // Favourites and the data are read at once (separate read-only
+        // transactions run side by side; each is a round trip to the
+        // browser's database process).
+        let favourites_loaded = {
+            let store = store.clone();
+            async move {
+                if let Ok(list) = storage::load_favourites(&store).await {
+                    favourites.items.set(list);
+                }
             }
         };
-        loader.start(config, store).await;
+        match config {
+            Ok(config) => {
+                futures::join!(favourites_loaded, loader.start(config, store));
+            }
+            Err(error) => {
+                loader.data.set(DataState::Failed(error));
+                favourites_loaded.await;
+            }
+        }
     });
 
     view! {

@@ -71,10 +71,12 @@ impl Loader {
         self.config.set_value(Some(config.clone()));
         self.freshness
             .update(|f| f.stale_after_hours = config.stale_after_hours);
-        if let Ok(Some(at)) = store.setting(LAST_CHECK).await {
+        let (last_check, current) =
+            futures::join!(store.setting(LAST_CHECK), store.current_dataset());
+        if let Ok(Some(at)) = last_check {
             self.freshness.update(|f| f.last_check = at.as_u64());
         }
-        let current = match store.current_dataset().await {
+        let current = match current {
             Ok(current) => current,
             Err(e) => {
                 self.store_notice.set(Some(e));
@@ -264,7 +266,12 @@ async fn update(
 /// parsing nor the rules run again); only when that is missing or refused
 /// are the verified JSON bytes validated again.
 async fn from_store(store: &AnyStore, meta: &DatasetMeta) -> Result<AppData, StoreError> {
-    let compact = match store.dataset_compact().await {
+    // Both reads at once: each is a round trip to the database process.
+    let (compact, saved) = futures::join!(
+        store.dataset_compact(),
+        store.search_index(&meta.version, INDEX_FORMAT_VERSION)
+    );
+    let compact = match compact {
         Ok(Some(bytes)) => dialognetz_core::compact::from_compact(&bytes).ok(),
         _ => None,
     };
@@ -289,9 +296,7 @@ async fn from_store(store: &AnyStore, meta: &DatasetMeta) -> Result<AppData, Sto
         }
     };
     yield_to_browser().await;
-    let saved = store
-        .search_index(&meta.version, INDEX_FORMAT_VERSION)
-        .await?
+    let saved = saved?
         .and_then(|b| SearchIndex::from_bytes(&b).ok())
         .filter(|i| i.dataset_version() == meta.version);
     let index = match saved {

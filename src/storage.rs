@@ -12,7 +12,8 @@ use leptos::task::spawn_local;
 use crate::favourites::Favourite;
 
 /// The IndexedDB database's name. `public/init.js` opens it by the same
-/// name to warm it up on a returning start: change both together.
+/// name to warm it up on a returning start (and lets go of it when this
+/// opens, on the event `dialognetz-database-open`): change both together.
 pub const DATABASE: &str = "dialognetz";
 
 thread_local! {
@@ -25,6 +26,13 @@ pub async fn open() -> (Rc<AnyStore>, Option<StoreError>) {
         return (store, None);
     }
     let (store, reason) = dialognetz_store::open_best(DATABASE).await;
+    // public/init.js held a connection to keep the database's files open
+    // for this one; it can go now.
+    if let Some(window) = web_sys::window() {
+        if let Ok(event) = web_sys::Event::new("dialognetz-database-open") {
+            let _ = window.dispatch_event(&event);
+        }
+    }
     let store = Rc::new(store);
     STORE.with(|s| *s.borrow_mut() = Some(store.clone()));
     (store, reason)

@@ -9,17 +9,21 @@
 // queries typed key by key (online, same browser), and prints per key the
 // main thread's script, style, layout and paint time.
 // Usage: node tools/trace-start.mjs [DATASET.json]  (DIST=… for another
-// build; RUNS=3; KEYS=1; OUT=/tmp/dialognetz-start-trace.json)
+// build; RUNS=3; KEYS=1; PROFILE=1 (a CPU profile per cold start, by
+// function); OUT=/tmp/dialognetz-start-trace.json)
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveDataset } from './serve-dataset.mjs';
+import { printProfile } from './cpu-profile.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
 
 const file = process.argv[2] ?? 'public/data/dataset.json';
 const runs = Number(process.env.RUNS ?? 3);
 const out = process.env.OUT ?? '/tmp/dialognetz-start-trace.json';
+// PROFILE=1: also a CPU profile of each cold start, summarised by function.
+const profiled = process.env.PROFILE === '1';
 const CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
@@ -54,12 +58,18 @@ async function traced(profile, url) {
     cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
     const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
     await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+    if (profiled) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(url);
     await page.waitForFunction(() => window.__firstHitFrame !== undefined, null, { timeout: 600_000 });
     const total = await page.evaluate(() => window.__firstHitFrame - performance.getEntriesByType('navigation')[0].startTime);
+    const cpu = profiled ? (await cdp.send('Profiler.stop')).profile : null;
     await cdp.send('Tracing.end');
     await complete;
-    return { total, events };
+    return { total, events, cpu };
   } finally {
     await context.close();
   }
@@ -179,6 +189,7 @@ try {
       console.log(`  marks: ${marks.join(' · ')}`);
       console.log('  main-thread tasks ≥ 1 ms (start, length, inside):');
       console.log(lines.join('\n'));
+      if (last.cpu) printProfile(last.cpu, { top: Number(process.env.TOP ?? 30), callers: process.env.CALLERS });
     }
     await writeFile(out, JSON.stringify({ traceEvents: last.events }));
     console.log(`\nlast trace: ${out}`);
