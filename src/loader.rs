@@ -10,6 +10,7 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
+use dialognetz_core::compact::{to_compact, CompactDataset, CompactError};
 use dialognetz_core::search::{SearchIndex, INDEX_FORMAT_VERSION};
 use dialognetz_core::signature::{verify, TrustedKeys};
 use dialognetz_store::{
@@ -237,20 +238,26 @@ async fn update(
     yield_to_browser().await;
     let index = SearchIndex::build(&dataset);
     yield_to_browser().await;
+    // The app reads its entries from the compact form, as a returning start
+    // will: the decoded dataset is let go once the form is made.
+    let compact = to_compact(&dataset);
+    let form = CompactDataset::from_bytes(compact.clone())
+        .map_err(|e| LoadError::Storage(StoreError::Corrupt(e.to_string())))?;
     let new = NewDataset {
         id: dataset.meta.id.as_str().to_owned(),
         version: dataset.meta.version.clone(),
         published_at: dataset.meta.published_at.as_str().to_owned(),
         etag,
         fetched_at: now_ms(),
-        compact: Some(dialognetz_core::compact::to_compact(&dataset)),
+        compact: Some(compact),
         raw: bytes,
     };
+    drop(dataset);
     let index_bytes = NewIndex {
         format: INDEX_FORMAT_VERSION,
         bytes: index.to_bytes(),
     };
-    let data = AppData::with_index(dataset, index);
+    let data = AppData::with_index(form, index);
     match store.install_dataset(new, Some(index_bytes)).await {
         Ok(meta) => Ok(Some((data, meta))),
         Err(e) => Err(UpdateFailure {
@@ -263,8 +270,9 @@ async fn update(
 /// The stored dataset with its saved index; the index is rebuilt (and
 /// saved) only when the app's index format changed since. The dataset comes
 /// from its compact form (validated when it was installed, so neither JSON
-/// parsing nor the rules run again); only when that is missing or refused
-/// are the verified JSON bytes validated again.
+/// parsing nor the rules run again, and only its directory is read now);
+/// only when that is missing or refused are the verified JSON bytes
+/// validated again.
 async fn from_store(store: &AnyStore, meta: &DatasetMeta) -> Result<AppData, StoreError> {
     // Both reads at once: each is a round trip to the database process.
     let (compact, saved) = futures::join!(
@@ -272,13 +280,14 @@ async fn from_store(store: &AnyStore, meta: &DatasetMeta) -> Result<AppData, Sto
         store.search_index(&meta.version, INDEX_FORMAT_VERSION)
     );
     let compact = match compact {
-        Ok(Some(bytes)) => dialognetz_core::compact::from_compact(&bytes).ok(),
+        Ok(Some(bytes)) => CompactDataset::from_bytes(bytes).ok(),
         _ => None,
     };
-    let dataset = match compact {
-        Some(dataset) => {
+    let corrupt = |e: CompactError| StoreError::Corrupt(e.to_string());
+    let (form, decoded) = match compact {
+        Some(form) => {
             crate::browser::mark("decoded");
-            dataset
+            (form, None)
         }
         None => {
             let bytes = store
@@ -292,17 +301,22 @@ async fn from_store(store: &AnyStore, meta: &DatasetMeta) -> Result<AppData, Sto
                 StoreError::Corrupt(format!("{} problems in the stored dataset", p.len()))
             })?;
             crate::browser::mark("validated");
-            dataset
+            let compact = to_compact(&dataset);
+            let form = CompactDataset::from_bytes(compact.clone()).map_err(corrupt)?;
+            (form, Some((dataset, bytes, compact)))
         }
     };
-    yield_to_browser().await;
     let saved = saved?
         .and_then(|b| SearchIndex::from_bytes(&b).ok())
         .filter(|i| i.dataset_version() == meta.version);
     let index = match saved {
         Some(index) => index,
         None => {
-            let index = SearchIndex::build(&dataset);
+            yield_to_browser().await;
+            let index = match &decoded {
+                Some((dataset, _, _)) => SearchIndex::build(dataset),
+                None => SearchIndex::build(&form.to_dataset().map_err(corrupt)?),
+            };
             let _ = store
                 .put_search_index(&meta.version, INDEX_FORMAT_VERSION, index.to_bytes())
                 .await;
@@ -310,7 +324,26 @@ async fn from_store(store: &AnyStore, meta: &DatasetMeta) -> Result<AppData, Sto
         }
     };
     crate::browser::mark("indexed");
-    Ok(AppData::with_index(dataset, index))
+    // The compact form was missing or of an older app: the one made now is
+    // stored (with the same published bytes and the index), so that the
+    // next start reads it instead of validating the JSON again.
+    if let Some((_, raw, compact)) = decoded {
+        let again = NewDataset {
+            id: meta.id.clone(),
+            version: meta.version.clone(),
+            published_at: meta.published_at.clone(),
+            etag: meta.etag.clone(),
+            fetched_at: meta.fetched_at,
+            compact: Some(compact),
+            raw,
+        };
+        let index_bytes = NewIndex {
+            format: INDEX_FORMAT_VERSION,
+            bytes: index.to_bytes(),
+        };
+        let _ = store.install_dataset(again, Some(index_bytes)).await;
+    }
+    Ok(AppData::with_index(form, index))
 }
 
 /// Lets the browser handle input and paint between the long steps of a

@@ -41,7 +41,7 @@ fn a_javascript_link_is_refused_in_webassembly_too() {
 fn summary_shows_title_date_and_counts() {
     let dataset = dialognetz_core::validate(SAMPLE).expect("valid");
     let organizations = dataset.organizations.len();
-    let data = Arc::new(AppData::new(dataset));
+    let data = Arc::new(AppData::new(&dataset).expect("the compact form opens"));
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("document");

@@ -15,7 +15,7 @@ use crate::locale::format_date;
 #[component]
 pub fn ArticleView(data: Shared, index: u32) -> impl IntoView {
     let lang = use_lang();
-    let Some(article) = data.dataset.articles.get(index as usize).cloned() else {
+    let Some(article) = data.dataset.article(index) else {
         return ().into_any();
     };
     let doc = dialognetz_core::search::DocRef {

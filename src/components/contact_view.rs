@@ -17,7 +17,7 @@ use crate::locale::language_name;
 #[component]
 pub fn ContactView(data: Shared, index: u32) -> impl IntoView {
     let lang = use_lang();
-    let Some(contact) = data.dataset.contacts.get(index as usize).cloned() else {
+    let Some(contact) = data.dataset.contact(index) else {
         return ().into_any();
     };
     let doc = dialognetz_core::search::DocRef {

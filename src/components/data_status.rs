@@ -23,7 +23,7 @@ pub fn DataStatus() -> impl IntoView {
 
     let published = move || {
         loader.data.with(|d| match d {
-            DataState::Ready(data) => Some(data.dataset.meta.published_at.as_str().to_owned()),
+            DataState::Ready(data) => Some(data.dataset.meta().published_at.as_str().to_owned()),
             _ => None,
         })
     };

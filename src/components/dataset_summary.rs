@@ -20,21 +20,21 @@ pub fn DatasetSummary(data: Shared) -> impl IntoView {
         (texts::ARTICLES, counts.articles),
         (texts::TOPICS, counts.topics),
     ];
-    let synthetic = data.dataset.meta.synthetic.unwrap_or(false);
+    let synthetic = data.dataset.meta().synthetic.unwrap_or(false);
     let title = {
         let data = data.clone();
         move || {
             data.dataset
-                .meta
+                .meta()
                 .title
-                .resolve(lang.get().tag(), data.dataset.meta.default_language())
+                .resolve(lang.get().tag(), data.dataset.meta().default_language())
                 .to_owned()
         }
     };
-    let published_at = data.dataset.meta.published_at.as_str().to_owned();
+    let published_at = data.dataset.meta().published_at.as_str().to_owned();
     let published_at_attr = published_at.clone();
-    let publisher = data.dataset.meta.publisher.clone();
-    let version = data.dataset.meta.version.clone();
+    let publisher = data.dataset.meta().publisher.clone();
+    let version = data.dataset.meta().version.clone();
     view! {
         <section class="panel dataset-summary" aria-labelledby="dataset-title">
             <h2 id="dataset-title">{title}</h2>

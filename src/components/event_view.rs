@@ -17,7 +17,7 @@ use crate::locale::format_date;
 #[component]
 pub fn EventView(data: Shared, index: u32) -> impl IntoView {
     let lang = use_lang();
-    let Some(event) = data.dataset.events.get(index as usize).cloned() else {
+    let Some(event) = data.dataset.event(index) else {
         return ().into_any();
     };
     let doc = dialognetz_core::search::DocRef {

@@ -15,7 +15,7 @@ use crate::locale::format_date;
 #[component]
 pub fn ForumView(data: Shared, index: u32) -> impl IntoView {
     let lang = use_lang();
-    let Some(forum) = data.dataset.forums.get(index as usize).cloned() else {
+    let Some(forum) = data.dataset.forum(index) else {
         return ().into_any();
     };
     let title = Signal::stored(forum.name.clone());

@@ -18,7 +18,7 @@ use crate::locale::language_name;
 #[component]
 pub fn OrganizationView(data: Shared, index: u32) -> impl IntoView {
     let lang = use_lang();
-    let Some(org) = data.dataset.organizations.get(index as usize).cloned() else {
+    let Some(org) = data.dataset.organization(index) else {
         return ().into_any();
     };
     let title = Signal::stored(org.name.clone());
@@ -92,7 +92,7 @@ pub fn OrganizationView(data: Shared, index: u32) -> impl IntoView {
                         <h2 id="contacts-title">{move || texts::CONTACTS.get(lang.get())}</h2>
                         <ul class="link-list">
                             {contacts.into_iter().filter_map(|c| {
-                                let contact = data.dataset.contacts.get(c as usize)?.clone();
+                                let contact = data.dataset.contact(c)?;
                                 let href = entity_path(EntityType::Contact, contact.id.as_str());
                                 let role = contact.role.clone();
                                 let name = contact.name.clone();
@@ -119,9 +119,9 @@ pub fn OrganizationView(data: Shared, index: u32) -> impl IntoView {
                         <h2 id="children-title">{move || texts::SUBORGANIZATIONS.get(lang.get())}</h2>
                         <ul class="link-list">
                             {children.into_iter().filter_map(|c| {
-                                let child = data.dataset.organizations.get(c as usize)?;
+                                let id = data.dataset.id(EntityType::Organization, c)?.to_owned();
                                 let data = data.clone();
-                                Some(view! { <li><EntityLink data entity=EntityType::Organization id=child.id.as_str().to_owned()/></li> })
+                                Some(view! { <li><EntityLink data entity=EntityType::Organization id/></li> })
                             }).collect_view()}
                         </ul>
                     </section>
@@ -134,9 +134,9 @@ pub fn OrganizationView(data: Shared, index: u32) -> impl IntoView {
                         <h2 id="forums-title">{move || texts::MEMBER_OF.get(lang.get())}</h2>
                         <ul class="link-list">
                             {forums.into_iter().filter_map(|f| {
-                                let forum = data.dataset.forums.get(f as usize)?;
+                                let id = data.dataset.id(EntityType::Forum, f)?.to_owned();
                                 let data = data.clone();
-                                Some(view! { <li><EntityLink data entity=EntityType::Forum id=forum.id.as_str().to_owned()/></li> })
+                                Some(view! { <li><EntityLink data entity=EntityType::Forum id/></li> })
                             }).collect_view()}
                         </ul>
                     </section>

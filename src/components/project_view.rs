@@ -14,7 +14,7 @@ use crate::locale::format_date;
 #[component]
 pub fn ProjectView(data: Shared, index: u32) -> impl IntoView {
     let lang = use_lang();
-    let Some(project) = data.dataset.projects.get(index as usize).cloned() else {
+    let Some(project) = data.dataset.project(index) else {
         return ().into_any();
     };
     let doc = dialognetz_core::search::DocRef {

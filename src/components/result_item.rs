@@ -3,7 +3,8 @@
 
 use std::ops::Range;
 
-use dialognetz_core::search::{city_of, DocRef, EntityType, Hit, MatchedTerms};
+use dialognetz_core::entry::{Entry, EntryRef};
+use dialognetz_core::search::{DocRef, Hit, MatchedTerms};
 use leptos::prelude::*;
 
 use crate::components::highlighted::Highlighted;
@@ -43,14 +44,22 @@ impl HitRow {
             marks: data.index.highlight(&text, terms),
             text,
         };
+        // One decode of the entry for all the row shows of it.
+        let entry = data.dataset.entry(doc);
+        let entry = entry.as_ref().map(Entry::as_ref);
+        let default = data.dataset.meta().default_language();
         HitRow {
             doc,
             href: entity_path(doc.entity, &hit.id),
             kind: entity_label(doc.entity).get(lang),
-            title: marked(data.title(doc, lang.tag())),
+            title: marked(
+                entry
+                    .map(|e| e.title(lang.tag(), default))
+                    .unwrap_or_default(),
+            ),
             // The short name (KORA) is in the detail: marked there too.
-            detail: marked(detail_of(data, doc, lang)),
-            city: city_of(&data.dataset, doc).map(|c| marked(c.to_owned())),
+            detail: marked(entry.map(|e| detail_of(data, e, lang)).unwrap_or_default()),
+            city: entry.and_then(|e| e.city()).map(|c| marked(c.to_owned())),
             distance: hit
                 .distance_km
                 .filter(|_| near)
@@ -90,52 +99,31 @@ pub fn ResultItem(row: HitRow) -> impl IntoView {
 
 /// What the entry is, in a few words: an organisation's kind, a contact's
 /// role and organisation, a forum's kind, an event's date.
-fn detail_of(data: &Shared, doc: DocRef, lang: Lang) -> String {
-    let d = &data.dataset;
-    let i = doc.index as usize;
-    let tag = lang.tag();
-    match doc.entity {
-        EntityType::Organization => d
-            .organizations
-            .get(i)
-            .map(|o| {
-                let kind = kind_label(o.kind).get(lang);
-                match &o.short_name {
-                    Some(short) => format!("{short} · {kind}"),
-                    None => kind.to_owned(),
-                }
-            })
-            .unwrap_or_default(),
-        EntityType::Contact => d
-            .contacts
-            .get(i)
-            .map(|c| {
-                let org = data
-                    .organization(c.organization.as_str())
-                    .and_then(|o| d.organizations.get(o as usize))
-                    .map(|o| o.short_name.clone().unwrap_or_else(|| o.name.clone()))
-                    .unwrap_or_default();
-                if c.name.is_some() {
-                    format!("{} · {org}", data.text(&c.role, tag))
-                } else {
-                    org
-                }
-            })
-            .unwrap_or_default(),
-        EntityType::Forum => d
-            .forums
-            .get(i)
-            .map(|f| {
-                forum_kind_label(f.kind.unwrap_or(dialognetz_core::ForumKind::Other))
-                    .get(lang)
-                    .to_owned()
-            })
-            .unwrap_or_default(),
-        EntityType::Event => d
-            .events
-            .get(i)
-            .map(|e| crate::locale::format_date(e.start.as_str(), lang))
-            .unwrap_or_default(),
-        EntityType::Project | EntityType::Article => String::new(),
+fn detail_of(data: &Shared, entry: EntryRef<'_>, lang: Lang) -> String {
+    match entry {
+        EntryRef::Organization(o) => {
+            let kind = kind_label(o.kind).get(lang);
+            match &o.short_name {
+                Some(short) => format!("{short} · {kind}"),
+                None => kind.to_owned(),
+            }
+        }
+        EntryRef::Contact(c) => {
+            let org = data
+                .organization(c.organization.as_str())
+                .and_then(|o| data.dataset.organization(o))
+                .map(|o| o.short_name.unwrap_or(o.name))
+                .unwrap_or_default();
+            if c.name.is_some() {
+                format!("{} · {org}", data.text(&c.role, lang.tag()))
+            } else {
+                org
+            }
+        }
+        EntryRef::Forum(f) => forum_kind_label(f.kind.unwrap_or(dialognetz_core::ForumKind::Other))
+            .get(lang)
+            .to_owned(),
+        EntryRef::Event(e) => crate::locale::format_date(e.start.as_str(), lang),
+        EntryRef::Project(_) | EntryRef::Article(_) => String::new(),
     }
 }

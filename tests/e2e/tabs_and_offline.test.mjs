@@ -407,7 +407,7 @@ const startedFrom = (page) =>
     return 'unknown';
   });
 
-test('a returning start reads the compact form; damaged compact bytes fall back to the JSON, nothing lost', async () => {
+test('a returning start reads the compact form; damaged compact bytes fall back to the JSON and are made again, nothing lost', async () => {
   const s = await fresh();
   try {
     const page = await s.page('/');
@@ -445,6 +445,11 @@ test('a returning start reads the compact form; damaged compact bytes fall back 
     await page.locator('.hit').first().waitFor();
     assert.equal(await startedFrom(page), 'json', 'the verified JSON was read instead');
     assert.match(await page.locator('.hit').first().textContent(), /KORA/);
+    // ... and the compact form made from it was stored again (before the
+    // data was shown): the next start reads it.
+    await page.goto(`${s.server.url}/?q=kora`);
+    await page.locator('.hit').first().waitFor();
+    assert.equal(await startedFrom(page), 'compact', 'the compact form was repaired');
     await page.goto(`${s.server.url}/favourites`);
     assert.deepEqual(await shownFavourites(page), [kora.name]);
     assert.deepEqual(s.errors, []);

@@ -11,6 +11,7 @@
 //! ```
 
 pub mod compact;
+pub mod entry;
 pub mod export;
 pub mod geo;
 pub mod json;

@@ -1,7 +1,10 @@
 //! The compact form gives back the very dataset that was validated, and
 //! refuses damaged or foreign bytes instead of trusting them.
 
-use dialognetz_core::compact::{from_compact, to_compact, CompactError, COMPACT_FORMAT_VERSION};
+use dialognetz_core::compact::{
+    from_compact, to_compact, CompactDataset, CompactError, Relative, COMPACT_FORMAT_VERSION,
+};
+use dialognetz_core::search::EntityType;
 use dialognetz_core::validate;
 
 const SAMPLE: &[u8] = include_bytes!("../../../public/data/dataset.json");
@@ -71,11 +74,143 @@ fn foreign_bytes_and_other_versions_are_refused() {
 }
 
 #[test]
-fn a_body_with_a_matching_checksum_that_is_not_a_dataset_is_refused() {
+fn a_directory_with_a_matching_checksum_that_is_not_a_dataset_is_refused() {
+    let head = [0x92, 0x01, 0x02]; // a MessagePack list [1, 2]
+    let mut directory = (head.len() as u32).to_le_bytes().to_vec();
+    directory.extend_from_slice(&head);
     let mut bytes = b"DLGNDS\0\0".to_vec();
     bytes.extend_from_slice(&COMPACT_FORMAT_VERSION.to_le_bytes());
-    let body = [0x92, 0x01, 0x02]; // a MessagePack list [1, 2]
-    bytes.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
-    bytes.extend_from_slice(&body);
+    bytes.extend_from_slice(&crc32fast::hash(&directory).to_le_bytes());
+    bytes.extend_from_slice(&(20 + directory.len() as u32).to_le_bytes());
+    bytes.extend_from_slice(&directory);
     assert!(matches!(from_compact(&bytes), Err(CompactError::Decode(_))));
+}
+
+#[test]
+fn entries_are_read_one_by_one_as_they_were() {
+    let dataset = validate(SAMPLE).expect("the sample is valid");
+    let form = CompactDataset::from_bytes(to_compact(&dataset)).expect("opens");
+    assert_eq!(form.meta(), &dataset.meta);
+    assert_eq!(form.topics(), dataset.topics.as_slice());
+    assert_eq!(form.counts(), dataset.counts());
+    for (i, o) in dataset.organizations.iter().enumerate() {
+        assert_eq!(form.organization(i as u32).as_ref(), Some(o));
+    }
+    for (i, c) in dataset.contacts.iter().enumerate() {
+        assert_eq!(form.contact(i as u32).as_ref(), Some(c));
+    }
+    for (i, f) in dataset.forums.iter().enumerate() {
+        assert_eq!(form.forum(i as u32).as_ref(), Some(f));
+    }
+    for (i, e) in dataset.events.iter().enumerate() {
+        assert_eq!(form.event(i as u32).as_ref(), Some(e));
+    }
+    for (i, p) in dataset.projects.iter().enumerate() {
+        assert_eq!(form.project(i as u32).as_ref(), Some(p));
+    }
+    for (i, a) in dataset.articles.iter().enumerate() {
+        assert_eq!(form.article(i as u32).as_ref(), Some(a));
+    }
+    let n = dataset.organizations.len() as u32;
+    assert_eq!(form.organization(n), None, "one past the end");
+    assert_eq!(form.organization(u32::MAX), None);
+}
+
+#[test]
+fn every_id_is_found_and_no_other() {
+    let dataset = validate(SAMPLE).expect("the sample is valid");
+    let form = CompactDataset::from_bytes(to_compact(&dataset)).expect("opens");
+    let lists: [(EntityType, Vec<&str>); 6] = [
+        (
+            EntityType::Organization,
+            dataset
+                .organizations
+                .iter()
+                .map(|x| x.id.as_str())
+                .collect(),
+        ),
+        (
+            EntityType::Contact,
+            dataset.contacts.iter().map(|x| x.id.as_str()).collect(),
+        ),
+        (
+            EntityType::Forum,
+            dataset.forums.iter().map(|x| x.id.as_str()).collect(),
+        ),
+        (
+            EntityType::Event,
+            dataset.events.iter().map(|x| x.id.as_str()).collect(),
+        ),
+        (
+            EntityType::Project,
+            dataset.projects.iter().map(|x| x.id.as_str()).collect(),
+        ),
+        (
+            EntityType::Article,
+            dataset.articles.iter().map(|x| x.id.as_str()).collect(),
+        ),
+    ];
+    for (entity, ids) in &lists {
+        assert!(!ids.is_empty(), "the sample has {entity:?} entries");
+        for (i, id) in ids.iter().enumerate() {
+            assert_eq!(
+                form.position(*entity, id),
+                Some(i as u32),
+                "{entity:?} {id}"
+            );
+            assert_eq!(form.id(*entity, i as u32), Some(*id));
+        }
+        assert_eq!(form.position(*entity, "no-such-id"), None);
+        assert_eq!(form.position(*entity, ""), None);
+    }
+    // The same id in another list is not this list's.
+    let org = dataset.organizations[0].id.as_str();
+    assert_eq!(form.position(EntityType::Article, org), None);
+}
+
+#[test]
+fn relations_are_kept_per_organisation() {
+    let dataset = validate(SAMPLE).expect("the sample is valid");
+    let form = CompactDataset::from_bytes(to_compact(&dataset)).expect("opens");
+    let mut some = [false; 3];
+    for (i, o) in dataset.organizations.iter().enumerate() {
+        let contacts: Vec<u32> = (0..dataset.contacts.len() as u32)
+            .filter(|&c| dataset.contacts[c as usize].organization == o.id)
+            .collect();
+        let children: Vec<u32> = (0..dataset.organizations.len() as u32)
+            .filter(|&c| dataset.organizations[c as usize].parent.as_ref() == Some(&o.id))
+            .collect();
+        let forums: Vec<u32> = (0..dataset.forums.len() as u32)
+            .filter(|&f| {
+                let f = &dataset.forums[f as usize];
+                f.members.contains(&o.id) || f.coordinators.contains(&o.id)
+            })
+            .collect();
+        let i = i as u32;
+        assert_eq!(form.relatives(i, Relative::Contacts), contacts);
+        assert_eq!(form.relatives(i, Relative::Children), children);
+        assert_eq!(form.relatives(i, Relative::Forums), forums);
+        some[0] |= !contacts.is_empty();
+        some[1] |= !children.is_empty();
+        some[2] |= !forums.is_empty();
+    }
+    assert_eq!(some, [true; 3], "the sample has each relation");
+    assert!(form.relatives(u32::MAX, Relative::Contacts).is_empty());
+}
+
+#[test]
+fn a_damaged_record_is_refused_alone() {
+    let dataset = validate(SAMPLE).expect("the sample is valid");
+    let mut bytes = to_compact(&dataset);
+    // The last record is the last article's: flip a byte inside it.
+    let at = bytes.len() - 3;
+    bytes[at] ^= 0x20;
+    let form = CompactDataset::from_bytes(bytes).expect("the directory is intact");
+    let last = dataset.articles.len() as u32 - 1;
+    assert_eq!(form.article(last), None);
+    assert_eq!(
+        form.organization(0).as_ref(),
+        Some(&dataset.organizations[0])
+    );
+    assert_eq!(form.to_dataset(), Err(CompactError::Damaged));
 }

@@ -12,7 +12,8 @@ use time::{Date, OffsetDateTime, Time};
 
 use super::lines::{date_basic, param_value, utc_basic, Lines};
 use super::{file_name, organization, published_utc, uid, ExportError, ExportFile};
-use crate::model::{Dataset, Event};
+use crate::compact::Entries;
+use crate::model::Event;
 use crate::rules::{parse_date, DateValue};
 
 /// The media type of an iCalendar file.
@@ -23,8 +24,12 @@ const PRODID: &str = "-//Dialognetz//Dialognetz//DE";
 
 /// The calendar file for one event, texts in `language` where the dataset
 /// has them.
-pub fn event(dataset: &Dataset, event: &Event, language: &str) -> Result<ExportFile, ExportError> {
-    let default = dataset.meta.default_language();
+pub fn event(
+    dataset: &dyn Entries,
+    event: &Event,
+    language: &str,
+) -> Result<ExportFile, ExportError> {
+    let default = dataset.meta().default_language();
     let stamp = published_utc(dataset)?;
     let (start, end) = when(event)?;
     let organizer = match &event.organizer {

@@ -12,7 +12,10 @@ pub mod vcard;
 
 mod lines;
 
-use crate::model::{Dataset, Id};
+use std::borrow::Cow;
+
+use crate::compact::Entries;
+use crate::model::Id;
 
 /// A file ready for download: its text, a suggested ASCII-safe name and its
 /// media type (for the `Blob` and the `download` attribute).
@@ -48,19 +51,17 @@ pub enum ExportError {
 /// A stable, globally unique id for an entry: the same entry of the same
 /// dataset gets the same UID in every export, so a second import updates the
 /// first instead of duplicating it.
-pub fn uid(dataset: &Dataset, entity: &Id) -> String {
-    format!("urn:dialognetz:{}:{}", dataset.meta.id, entity)
+pub fn uid(dataset: &dyn Entries, entity: &Id) -> String {
+    format!("urn:dialognetz:{}:{}", dataset.meta().id, entity)
 }
 
 /// The organisation with this id, as a typed error when it is missing.
 fn organization<'a>(
-    dataset: &'a Dataset,
+    dataset: &'a dyn Entries,
     id: &Id,
-) -> Result<&'a crate::model::Organization, ExportError> {
+) -> Result<Cow<'a, crate::model::Organization>, ExportError> {
     dataset
-        .organizations
-        .iter()
-        .find(|org| &org.id == id)
+        .organization_by_id(id.as_str())
         .ok_or_else(|| ExportError::UnknownOrganization(id.to_string()))
 }
 
@@ -152,8 +153,8 @@ fn state_name(code: &str) -> Option<&'static str> {
 
 /// `published_at` as a UTC date-time in the basic form both formats use
 /// (`20240215T080000Z`).
-fn published_utc(dataset: &Dataset) -> Result<String, ExportError> {
-    let value = dataset.meta.published_at.as_str();
+fn published_utc(dataset: &dyn Entries) -> Result<String, ExportError> {
+    let value = dataset.meta().published_at.as_str();
     let error = || ExportError::Date {
         field: "meta.published_at",
         value: value.to_owned(),

@@ -9,7 +9,8 @@
 use super::lines::Lines;
 use super::{file_name, organization, phone, published_utc, state_name, uid};
 use super::{ExportError, ExportFile};
-use crate::model::{Address, Contact, Dataset, Geo, LanguageTag, Organization};
+use crate::compact::Entries;
+use crate::model::{Address, Contact, Geo, LanguageTag, Organization};
 
 /// The media type of a vCard file.
 pub const MEDIA_TYPE: &str = "text/vcard;charset=utf-8";
@@ -23,12 +24,12 @@ const HONORIFICS: [&str; 5] = ["Dr.", "Prof.", "Dipl.-Ing.", "Herr", "Frau"];
 /// The card for a contact: a named person, or a function (then the role is
 /// the card's name and it has no N). Its organisation gives ORG and ADR.
 pub fn contact(
-    dataset: &Dataset,
+    dataset: &dyn Entries,
     contact: &Contact,
     language: &str,
 ) -> Result<ExportFile, ExportError> {
     let org = organization(dataset, &contact.organization)?;
-    let default = dataset.meta.default_language();
+    let default = dataset.meta().default_language();
     let role = contact.role.resolve(language, default);
     let mut card = begin(dataset, &contact.id)?;
     match &contact.name {
@@ -69,11 +70,11 @@ pub fn contact(
 /// The card for an organisation (KIND:org): name, short name as NICKNAME,
 /// address and place, phone, e-mail, website, languages, description.
 pub fn organization_card(
-    dataset: &Dataset,
+    dataset: &dyn Entries,
     org: &Organization,
     language: &str,
 ) -> Result<ExportFile, ExportError> {
-    let default = dataset.meta.default_language();
+    let default = dataset.meta().default_language();
     let mut card = begin(dataset, &org.id)?;
     card.raw("KIND", "org");
     card.text("FN", &org.name);
@@ -112,7 +113,7 @@ pub fn organization_card(
 }
 
 /// The lines every card starts with.
-fn begin(dataset: &Dataset, id: &crate::model::Id) -> Result<Lines, ExportError> {
+fn begin(dataset: &dyn Entries, id: &crate::model::Id) -> Result<Lines, ExportError> {
     let rev = published_utc(dataset)?;
     let mut card = Lines::new();
     card.raw("BEGIN", "VCARD");

@@ -212,55 +212,14 @@ pub(crate) fn type_rank(entity: EntityType) -> u8 {
 /// The title an entry is shown with, in `lang` (the format's fallback
 /// otherwise): a name, a contact's name or role, an event's title.
 pub fn title_of(dataset: &Dataset, doc: super::DocRef, lang: &str) -> Option<String> {
-    let default = dataset.meta.default_language();
-    let i = doc.index as usize;
-    Some(match doc.entity {
-        EntityType::Organization => dataset.organizations.get(i)?.name.clone(),
-        EntityType::Contact => {
-            let c = dataset.contacts.get(i)?;
-            c.name
-                .clone()
-                .unwrap_or_else(|| c.role.resolve(lang, default).to_owned())
-        }
-        EntityType::Forum => dataset.forums.get(i)?.name.clone(),
-        EntityType::Event => dataset
-            .events
-            .get(i)?
-            .title
-            .resolve(lang, default)
-            .to_owned(),
-        EntityType::Project => dataset
-            .projects
-            .get(i)?
-            .title
-            .resolve(lang, default)
-            .to_owned(),
-        EntityType::Article => dataset
-            .articles
-            .get(i)?
-            .title
-            .resolve(lang, default)
-            .to_owned(),
-    })
+    Some(
+        dataset
+            .entry(doc)?
+            .title(lang, dataset.meta.default_language()),
+    )
 }
 
 /// The city an entry is in, if it says.
 pub fn city_of(dataset: &Dataset, doc: super::DocRef) -> Option<&str> {
-    let i = doc.index as usize;
-    match doc.entity {
-        EntityType::Organization => Some(
-            dataset
-                .organizations
-                .get(i)?
-                .address
-                .as_ref()?
-                .city
-                .as_str(),
-        ),
-        EntityType::Contact => dataset.contacts.get(i)?.area.as_ref()?.city.as_deref(),
-        EntityType::Forum => Some(dataset.forums.get(i)?.city.as_str()),
-        EntityType::Event => dataset.events.get(i)?.city.as_deref(),
-        EntityType::Project => dataset.projects.get(i)?.city.as_deref(),
-        EntityType::Article => None,
-    }
+    dataset.entry(doc)?.city()
 }
