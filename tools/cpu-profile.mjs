@@ -1,8 +1,8 @@
 // A sampling CPU profile from Chromium's profiler (CDP `Profiler.stop`),
 // summarised by function: busy time, then self and total time per function;
-// `callers` (a part of a name) adds who calls the functions whose name holds
+// `callersOf` (a part of a name) adds who calls the functions whose name holds
 // it. Shared by tools/profile-keys.mjs and tools/trace-start.mjs (PROFILE=1).
-export function printProfile(profile, { top = 40, callers } = {}) {
+export function printProfile(profile, { top = 40, callersOf } = {}) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -31,11 +31,11 @@ export function printProfile(profile, { top = 40, callers } = {}) {
   show('self time', self);
   show('total time', total);
   // CALLERS=name: who calls the functions whose name holds it (by self time).
-  if (callers) {
+  if (callersOf) {
     const callers = new Map();
     for (const [id, ms] of dt) {
       let n = byId.get(id);
-      if (!label(n).includes(callers)) continue;
+      if (!label(n).includes(callersOf)) continue;
       const chain = [];
       for (let at = parent.get(id); at !== undefined && chain.length < 6; at = parent.get(at)) {
         const name = label(byId.get(at));
@@ -45,6 +45,6 @@ export function printProfile(profile, { top = 40, callers } = {}) {
       const key = chain.join('  <  ');
       callers.set(key, (callers.get(key) ?? 0) + ms);
     }
-    show(`callers of ${callers}`, callers);
+    show(`callers of ${callersOf}`, callers);
   }
 }

@@ -34,7 +34,7 @@ try {
     }
   }
   const { profile } = await cdp.send('Profiler.stop');
-  printProfile(profile, { top, callers: process.env.CALLERS });
+  printProfile(profile, { top, callersOf: process.env.CALLERS });
 } finally {
   await browser.close();
   await server.close();

@@ -189,7 +189,7 @@ try {
       console.log(`  marks: ${marks.join(' · ')}`);
       console.log('  main-thread tasks ≥ 1 ms (start, length, inside):');
       console.log(lines.join('\n'));
-      if (last.cpu) printProfile(last.cpu, { top: Number(process.env.TOP ?? 30), callers: process.env.CALLERS });
+      if (last.cpu) printProfile(last.cpu, { top: Number(process.env.TOP ?? 30), callersOf: process.env.CALLERS });
     }
     await writeFile(out, JSON.stringify({ traceEvents: last.events }));
     console.log(`\nlast trace: ${out}`);
