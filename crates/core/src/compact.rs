@@ -372,18 +372,20 @@ impl CompactDataset {
         let mut lists = [List::default(); 6];
         for list in &mut lists {
             let len = reader.word()? as usize;
+            let ends = len.checked_add(1).ok_or(CompactError::Damaged)?;
             *list = List {
                 len,
-                records: reader.words(len + 1)?,
+                records: reader.words(ends)?,
                 crcs: reader.words(len)?,
-                ids: reader.words(len + 1)?,
+                ids: reader.words(ends)?,
                 by_id: reader.words(len)?,
             };
         }
         let organizations = lists[0].len;
         let mut relations = [Relation::default(); 3];
         for relation in &mut relations {
-            let starts = reader.words(organizations + 1)?;
+            let starts =
+                reader.words(organizations.checked_add(1).ok_or(CompactError::Damaged)?)?;
             let len = reader.word()? as usize;
             *relation = Relation {
                 starts,

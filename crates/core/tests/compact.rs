@@ -214,3 +214,73 @@ fn a_damaged_record_is_refused_alone() {
     );
     assert_eq!(form.to_dataset(), Err(CompactError::Damaged));
 }
+
+/// A tiny deterministic generator: the same "random" damage on every run.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+}
+
+/// Exercises every accessor; none may panic, whatever the tables say.
+fn read_everything(form: &CompactDataset) {
+    for entity in dialognetz_core::compact::LISTS {
+        let n = form.len(entity) as u32;
+        for i in [0, 1, n / 2, n.saturating_sub(1), n, n + 1, u32::MAX] {
+            let _ = form.id(entity, i);
+            let _ = form.entry(dialognetz_core::search::DocRef { entity, index: i });
+        }
+        let _ = form.position(entity, "org-kora");
+        let _ = form.position(entity, "");
+    }
+    for i in [0, 1, 5, 1000, u32::MAX] {
+        for relative in [Relative::Contacts, Relative::Children, Relative::Forums] {
+            let _ = form.relatives(i, relative);
+        }
+    }
+    let _ = form.to_dataset();
+}
+
+#[test]
+fn hostile_tables_with_a_matching_checksum_never_panic() {
+    // Someone who can write the store can also fix the checksum: the tables
+    // must then still be read only within bounds.
+    let dataset = validate(SAMPLE).expect("the sample is valid");
+    let bytes = to_compact(&dataset);
+    let records_start = u32::from_le_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]) as usize;
+    let mut rng = Lcg(7);
+    let mut opened = 0;
+    for round in 0..400 {
+        let mut damaged = bytes.clone();
+        for _ in 0..1 + round % 4 {
+            let at = 20 + (rng.next() as usize) % (records_start - 20);
+            damaged[at] = match rng.next() % 3 {
+                0 => 0xFF,
+                1 => 0,
+                _ => rng.next() as u8,
+            };
+        }
+        let crc = crc32fast::hash(&damaged[20..records_start]);
+        damaged[12..16].copy_from_slice(&crc.to_le_bytes());
+        if let Ok(form) = CompactDataset::from_bytes(damaged) {
+            opened += 1;
+            read_everything(&form);
+        }
+    }
+    assert!(
+        opened > 100,
+        "most damage leaves the directory readable: {opened}"
+    );
+    // And a header that points anywhere.
+    for records_start in [0u32, 19, 20, 24, u32::MAX, bytes.len() as u32 + 1] {
+        let mut damaged = bytes.clone();
+        damaged[16..20].copy_from_slice(&records_start.to_le_bytes());
+        assert!(CompactDataset::from_bytes(damaged).is_err());
+    }
+}
