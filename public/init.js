@@ -61,13 +61,17 @@ function firstPaint() {
 // database yet, the upgrade is aborted so that none is created here.
 function warmDatabase() {
   try {
+    // The app may have its own connection before this one opens.
+    let appOpen = false;
+    addEventListener('dialognetz-database-open', () => (appOpen = true), { once: true }); // src/storage.rs
     const request = indexedDB.open('dialognetz'); // src/storage.rs DATABASE
     request.onupgradeneeded = () => request.transaction.abort();
     request.onsuccess = () => {
       const db = request.result;
       const close = () => db.close();
+      if (appOpen) return close();
       db.onversionchange = close;
-      addEventListener('dialognetz-database-open', close, { once: true }); // src/storage.rs
+      addEventListener('dialognetz-database-open', close, { once: true });
       setTimeout(close, 10_000);
     };
     request.onerror = (event) => event.preventDefault();

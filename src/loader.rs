@@ -85,20 +85,42 @@ impl Loader {
             }
         };
         let mut shown = None;
+        let mut stored = None;
         if let Some(meta) = current {
             match from_store(&store, &meta).await {
                 Ok(data) => {
-                    self.data.set(DataState::Ready(Arc::new(data)));
+                    let data = Arc::new(data);
+                    self.data.set(DataState::Ready(data.clone()));
                     crate::browser::mark("shown");
                     self.freshness
                         .update(|f| f.fetched_at = Some(meta.fetched_at));
-                    shown = Some(meta);
+                    shown = Some(meta.clone());
+                    stored = Some((data, meta));
                 }
                 // Damaged stored data: fetch it again, as for a new user.
                 Err(e) => self.store_notice.set(Some(e)),
             }
         }
-        self.check(store, shown).await;
+        self.check(store.clone(), shown).await;
+        // The records of the compact form the start read: a damaged one
+        // would show as a missing entry on every start, so the form is made
+        // again from the verified JSON (unless an update replaced the data).
+        if let Some((data, meta)) = stored {
+            let still_shown = || {
+                self.data.with_untracked(
+                    |d| matches!(d, DataState::Ready(now) if Arc::ptr_eq(now, &data)),
+                )
+            };
+            if still_shown() && !records_sound(&data.dataset).await && still_shown() {
+                match from_json(&store, &meta, None).await {
+                    Ok(repaired) => {
+                        self.data.set(DataState::Ready(Arc::new(repaired)));
+                        crate::browser::mark("repaired");
+                    }
+                    Err(e) => self.store_notice.set(Some(e)),
+                }
+            }
+        }
     }
 
     /// "Check for updates", from the about page.
@@ -270,53 +292,40 @@ async fn update(
 /// The stored dataset with its saved index; the index is rebuilt (and
 /// saved) only when the app's index format changed since. The dataset comes
 /// from its compact form (validated when it was installed, so neither JSON
-/// parsing nor the rules run again, and only its directory is read now);
-/// only when that is missing or refused are the verified JSON bytes
-/// validated again.
+/// parsing nor the rules run again, and only its tables are read now; its
+/// records are checked after the first paint, [`records_sound`]); only
+/// when that is missing, of another version, refused or damaged are the
+/// verified JSON bytes validated again ([`from_json`]).
 async fn from_store(store: &AnyStore, meta: &DatasetMeta) -> Result<AppData, StoreError> {
     // Both reads at once: each is a round trip to the database process.
     let (compact, saved) = futures::join!(
         store.dataset_compact(),
         store.search_index(&meta.version, INDEX_FORMAT_VERSION)
     );
-    let compact = match compact {
-        Ok(Some(bytes)) => CompactDataset::from_bytes(bytes).ok(),
+    let form = match compact {
+        Ok(Some(bytes)) => CompactDataset::from_bytes(bytes)
+            .ok()
+            // Written in another transaction than the meta: the same
+            // dataset, or not used.
+            .filter(|form| form.meta().version == meta.version),
         _ => None,
-    };
-    let corrupt = |e: CompactError| StoreError::Corrupt(e.to_string());
-    let (form, decoded) = match compact {
-        Some(form) => {
-            crate::browser::mark("decoded");
-            (form, None)
-        }
-        None => {
-            let bytes = store
-                .dataset_bytes()
-                .await?
-                .ok_or_else(|| StoreError::Corrupt("the dataset's bytes are missing".to_owned()))?;
-            crate::browser::mark("read");
-            yield_to_browser().await;
-            dialognetz_core::memory::reserve_for_dataset(bytes.len());
-            let dataset = dialognetz_core::validate(&bytes).map_err(|p| {
-                StoreError::Corrupt(format!("{} problems in the stored dataset", p.len()))
-            })?;
-            crate::browser::mark("validated");
-            let compact = to_compact(&dataset);
-            let form = CompactDataset::from_bytes(compact.clone()).map_err(corrupt)?;
-            (form, Some((dataset, bytes, compact)))
-        }
     };
     let saved = saved?
         .and_then(|b| SearchIndex::from_bytes(&b).ok())
         .filter(|i| i.dataset_version() == meta.version);
+    let Some(form) = form else {
+        return from_json(store, meta, saved).await;
+    };
+    crate::browser::mark("decoded");
     let index = match saved {
         Some(index) => index,
         None => {
             yield_to_browser().await;
-            let index = match &decoded {
-                Some((dataset, _, _)) => SearchIndex::build(dataset),
-                None => SearchIndex::build(&form.to_dataset().map_err(corrupt)?),
+            // A damaged record cannot be indexed: start from the JSON.
+            let Ok(dataset) = form.to_dataset() else {
+                return from_json(store, meta, None).await;
             };
+            let index = SearchIndex::build(&dataset);
             let _ = store
                 .put_search_index(&meta.version, INDEX_FORMAT_VERSION, index.to_bytes())
                 .await;
@@ -324,10 +333,45 @@ async fn from_store(store: &AnyStore, meta: &DatasetMeta) -> Result<AppData, Sto
         }
     };
     crate::browser::mark("indexed");
-    // The compact form was missing or of an older app: the one made now is
-    // stored (with the same published bytes and the index), so that the
-    // next start reads it instead of validating the JSON again.
-    if let Some((_, raw, compact)) = decoded {
+    Ok(AppData::with_index(form, index))
+}
+
+/// The stored dataset from its verified JSON bytes, when its compact form
+/// is missing or cannot be used: validated again, indexed unless `saved`
+/// is its index, and stored again with a new compact form, so that the next
+/// start is quick again (unless another tab installed other data meanwhile).
+async fn from_json(
+    store: &AnyStore,
+    meta: &DatasetMeta,
+    saved: Option<SearchIndex>,
+) -> Result<AppData, StoreError> {
+    let bytes = store
+        .dataset_bytes()
+        .await?
+        .ok_or_else(|| StoreError::Corrupt("the dataset's bytes are missing".to_owned()))?;
+    crate::browser::mark("read");
+    yield_to_browser().await;
+    dialognetz_core::memory::reserve_for_dataset(bytes.len());
+    let dataset = dialognetz_core::validate(&bytes)
+        .map_err(|p| StoreError::Corrupt(format!("{} problems in the stored dataset", p.len())))?;
+    crate::browser::mark("validated");
+    let compact = to_compact(&dataset);
+    let corrupt = |e: CompactError| StoreError::Corrupt(e.to_string());
+    let form = CompactDataset::from_bytes(compact.clone()).map_err(corrupt)?;
+    let index = match saved {
+        Some(index) => index,
+        None => {
+            yield_to_browser().await;
+            SearchIndex::build(&dataset)
+        }
+    };
+    crate::browser::mark("indexed");
+    drop(dataset);
+    let still_current = matches!(
+        store.current_dataset().await,
+        Ok(Some(current)) if current.sha256 == meta.sha256
+    );
+    if still_current {
         let again = NewDataset {
             id: meta.id.clone(),
             version: meta.version.clone(),
@@ -335,7 +379,7 @@ async fn from_store(store: &AnyStore, meta: &DatasetMeta) -> Result<AppData, Sto
             etag: meta.etag.clone(),
             fetched_at: meta.fetched_at,
             compact: Some(compact),
-            raw,
+            raw: bytes,
         };
         let index_bytes = NewIndex {
             format: INDEX_FORMAT_VERSION,
@@ -344,6 +388,25 @@ async fn from_store(store: &AnyStore, meta: &DatasetMeta) -> Result<AppData, Sto
         let _ = store.install_dataset(again, Some(index_bytes)).await;
     }
     Ok(AppData::with_index(form, index))
+}
+
+/// Whether every record of the compact form passes its checksum, checked a
+/// few thousand at a time between frames (at 100k organisations the whole
+/// check is about 50 ms of work, not to be one long task).
+async fn records_sound(form: &CompactDataset) -> bool {
+    const STEP: u32 = 4096;
+    for entity in dialognetz_core::compact::LISTS {
+        let len = u32::try_from(form.len(entity)).unwrap_or(u32::MAX);
+        let mut from = 0;
+        while from < len {
+            if form.first_damaged(entity, from, STEP).is_some() {
+                return false;
+            }
+            from = from.saturating_add(STEP);
+            yield_to_browser().await;
+        }
+    }
+    true
 }
 
 /// Lets the browser handle input and paint between the long steps of a

@@ -445,7 +445,7 @@ impl CompactDataset {
         let list = self.list(entity);
         let i = i as usize;
         let start = list.records.get(&self.bytes, i)? as usize;
-        let end = list.records.get(&self.bytes, i + 1)? as usize;
+        let end = list.records.get(&self.bytes, i.checked_add(1)?)? as usize;
         let record = self.bytes.get(start..end)?;
         (crc32fast::hash(record) == list.crcs.get(&self.bytes, i)?).then_some(record)
     }
@@ -458,7 +458,7 @@ impl CompactDataset {
     pub fn id(&self, entity: EntityType, i: u32) -> Option<&str> {
         let list = self.list(entity);
         let start = list.ids.get(&self.bytes, i as usize)? as usize;
-        let end = list.ids.get(&self.bytes, i as usize + 1)? as usize;
+        let end = list.ids.get(&self.bytes, (i as usize).checked_add(1)?)? as usize;
         std::str::from_utf8(self.bytes.get(start..end)?).ok()
     }
 
@@ -482,15 +482,29 @@ impl CompactDataset {
     /// The entry numbers related to organisation `org`.
     pub fn relatives(&self, org: u32, relative: Relative) -> Vec<u32> {
         let relation = self.relations[relative as usize];
+        let at = org as usize;
         let (Some(start), Some(end)) = (
-            relation.starts.get(&self.bytes, org as usize),
-            relation.starts.get(&self.bytes, org as usize + 1),
+            relation.starts.get(&self.bytes, at),
+            at.checked_add(1)
+                .and_then(|next| relation.starts.get(&self.bytes, next)),
         ) else {
             return Vec::new();
         };
+        // Within the list, whatever the tables say.
+        let end = (end as usize).min(relation.targets.len);
+        let start = (start as usize).min(end);
         (start..end)
-            .filter_map(|k| relation.targets.get(&self.bytes, k as usize))
+            .filter_map(|k| relation.targets.get(&self.bytes, k))
             .collect()
+    }
+
+    /// The first entry whose record fails its checksum or does not decode,
+    /// among `count` entries of `entity` from `from` on; `None` when all
+    /// are sound. Opening the form checks only its tables; this is the
+    /// check of the records, in steps small enough to run between frames.
+    pub fn first_damaged(&self, entity: EntityType, from: u32, count: u32) -> Option<u32> {
+        let end = from.saturating_add(count).min(to_u32(self.len(entity)));
+        (from..end).find(|&i| self.record(entity, i).is_none())
     }
 
     pub fn organization(&self, i: u32) -> Option<Organization> {

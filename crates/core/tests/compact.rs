@@ -209,6 +209,19 @@ fn a_damaged_record_is_refused_alone() {
     let last = dataset.articles.len() as u32 - 1;
     assert_eq!(form.article(last), None);
     assert_eq!(
+        form.first_damaged(EntityType::Article, 0, u32::MAX),
+        Some(last)
+    );
+    assert_eq!(
+        form.first_damaged(EntityType::Article, 0, last),
+        None,
+        "the ones before are sound"
+    );
+    assert_eq!(
+        form.first_damaged(EntityType::Organization, 0, u32::MAX),
+        None
+    );
+    assert_eq!(
         form.organization(0).as_ref(),
         Some(&dataset.organizations[0])
     );
@@ -239,10 +252,15 @@ fn read_everything(form: &CompactDataset) {
         let _ = form.position(entity, "org-kora");
         let _ = form.position(entity, "");
     }
-    for i in [0, 1, 5, 1000, u32::MAX] {
+    let organizations = form.len(EntityType::Organization) as u32;
+    for i in (0..organizations + 2).chain([u32::MAX]) {
         for relative in [Relative::Contacts, Relative::Children, Relative::Forums] {
-            let _ = form.relatives(i, relative);
+            // Never more than the list holds, however far a start points.
+            assert!(form.relatives(i, relative).len() <= 100_000);
         }
+    }
+    for entity in dialognetz_core::compact::LISTS {
+        let _ = form.first_damaged(entity, 0, u32::MAX);
     }
     let _ = form.to_dataset();
 }
@@ -283,4 +301,34 @@ fn hostile_tables_with_a_matching_checksum_never_panic() {
         damaged[16..20].copy_from_slice(&records_start.to_le_bytes());
         assert!(CompactDataset::from_bytes(damaged).is_err());
     }
+}
+
+#[test]
+fn a_relation_that_points_far_away_costs_nothing() {
+    let dataset = validate(SAMPLE).expect("the sample is valid");
+    let mut bytes = to_compact(&dataset);
+    let form = CompactDataset::from_bytes(bytes.clone()).expect("opens");
+    // The contacts relation's starts come after the head and the lists.
+    let head = u32::from_le_bytes([bytes[20], bytes[21], bytes[22], bytes[23]]) as usize;
+    let mut at = 24 + head;
+    for entity in dialognetz_core::compact::LISTS {
+        let n = form.len(entity);
+        at += 4 * (1 + (n + 1) + n + (n + 1) + n);
+    }
+    // Organisation 0's contacts end 4 billion entries on.
+    bytes[at + 4..at + 8].copy_from_slice(&u32::MAX.to_le_bytes());
+    let records_start = u32::from_le_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]) as usize;
+    let crc = crc32fast::hash(&bytes[20..records_start]);
+    bytes[12..16].copy_from_slice(&crc.to_le_bytes());
+    let before = form.relatives(0, Relative::Contacts).len();
+    let form = CompactDataset::from_bytes(bytes).expect("opens");
+    let started = std::time::Instant::now();
+    let contacts = form.relatives(0, Relative::Contacts);
+    let elapsed = started.elapsed();
+    assert!(contacts.len() > before, "it reads to the end of the list");
+    assert!(contacts.len() <= dataset.contacts.len() + dataset.organizations.len());
+    assert!(
+        elapsed < std::time::Duration::from_millis(50),
+        "{elapsed:?}"
+    );
 }
