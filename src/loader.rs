@@ -101,6 +101,12 @@ impl Loader {
                 Err(e) => self.store_notice.set(Some(e)),
             }
         }
+        if shown.is_some() {
+            // The stored data's first results are painted before the update
+            // check's code is first run (and compiled: WebAssembly compiles a
+            // function on its first call, and the check's is large).
+            after_paint().await;
+        }
         self.check(store.clone(), shown).await;
         // The records of the compact form the start read: a damaged one
         // would show as a missing entry on every start, so the form is made
@@ -407,6 +413,24 @@ async fn records_sound(form: &CompactDataset) -> bool {
         }
     }
     true
+}
+
+/// Resolves in the task after the next frame is painted, or after 200 ms
+/// where no frame comes (a tab in the background paints nothing).
+async fn after_paint() {
+    let (done, painted) = futures::channel::oneshot::channel::<()>();
+    let done = Rc::new(std::cell::Cell::new(Some(done)));
+    let send = move || {
+        if let Some(done) = done.take() {
+            let _ = done.send(());
+        }
+    };
+    crate::browser::after_next_paint({
+        let send = send.clone();
+        move || send()
+    });
+    leptos::prelude::set_timeout(send, std::time::Duration::from_millis(200));
+    let _ = painted.await;
 }
 
 /// Lets the browser handle input and paint between the long steps of a
