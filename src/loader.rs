@@ -316,14 +316,17 @@ async fn from_store(store: &AnyStore, meta: &DatasetMeta) -> Result<AppData, Sto
             .filter(|form| form.meta().version == meta.version),
         _ => None,
     };
-    let saved = saved?
-        .and_then(|b| SearchIndex::from_bytes(&b).ok())
-        .filter(|i| i.dataset_version() == meta.version);
+    let saved = saved?;
+    let load_saved = |bytes: Option<Vec<u8>>| {
+        bytes
+            .and_then(|b| SearchIndex::from_bytes(&b).ok())
+            .filter(|i| i.dataset_version() == meta.version)
+    };
     let Some(form) = form else {
-        return from_json(store, meta, saved).await;
+        return from_json(store, meta, load_saved(saved)).await;
     };
     crate::browser::mark("decoded");
-    let index = match saved {
+    let index = match load_saved(saved) {
         Some(index) => index,
         None => {
             yield_to_browser().await;
