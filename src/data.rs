@@ -57,7 +57,7 @@ impl AppData {
         self.dataset
             .entry(doc)
             .map(|e| {
-                e.as_ref()
+                e.borrowed()
                     .title(lang, self.dataset.meta().default_language())
             })
             .unwrap_or_default()
@@ -67,7 +67,7 @@ impl AppData {
     pub fn city(&self, doc: DocRef) -> Option<String> {
         self.dataset
             .entry(doc)
-            .and_then(|e| e.as_ref().city().map(str::to_owned))
+            .and_then(|e| e.borrowed().city().map(str::to_owned))
     }
 
     /// A text in `lang`, by the format's fallback.

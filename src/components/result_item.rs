@@ -46,7 +46,7 @@ impl HitRow {
         };
         // One decode of the entry for all the row shows of it.
         let entry = data.dataset.entry(doc);
-        let entry = entry.as_ref().map(Entry::as_ref);
+        let entry = entry.as_ref().map(Entry::borrowed);
         let default = data.dataset.meta().default_language();
         HitRow {
             doc,

@@ -28,7 +28,7 @@ pub enum Entry {
 }
 
 impl Entry {
-    pub fn as_ref(&self) -> EntryRef<'_> {
+    pub fn borrowed(&self) -> EntryRef<'_> {
         match self {
             Entry::Organization(x) => EntryRef::Organization(x),
             Entry::Contact(x) => EntryRef::Contact(x),
