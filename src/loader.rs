@@ -267,20 +267,27 @@ async fn update(
     let index = SearchIndex::build(&dataset);
     yield_to_browser().await;
     // The app reads its entries from the compact form, as a returning start
-    // will: the decoded dataset is let go once the form is made.
+    // will: the decoded dataset is let go once the form is made, before the
+    // form's bytes are copied for the store (at 100k organisations each of
+    // them is some 50 MB, and a phone's memory is what it is).
     let compact = to_compact(&dataset);
+    let (id, version, published_at) = (
+        dataset.meta.id.as_str().to_owned(),
+        dataset.meta.version.clone(),
+        dataset.meta.published_at.as_str().to_owned(),
+    );
+    drop(dataset);
     let form = CompactDataset::from_bytes(compact.clone())
         .map_err(|e| LoadError::Storage(StoreError::Corrupt(e.to_string())))?;
     let new = NewDataset {
-        id: dataset.meta.id.as_str().to_owned(),
-        version: dataset.meta.version.clone(),
-        published_at: dataset.meta.published_at.as_str().to_owned(),
+        id,
+        version,
+        published_at,
         etag,
         fetched_at: now_ms(),
         compact: Some(compact),
         raw: bytes,
     };
-    drop(dataset);
     let index_bytes = NewIndex {
         format: INDEX_FORMAT_VERSION,
         bytes: index.to_bytes(),
@@ -364,9 +371,6 @@ async fn from_json(
     let dataset = dialognetz_core::validate(&bytes)
         .map_err(|p| StoreError::Corrupt(format!("{} problems in the stored dataset", p.len())))?;
     crate::browser::mark("validated");
-    let compact = to_compact(&dataset);
-    let corrupt = |e: CompactError| StoreError::Corrupt(e.to_string());
-    let form = CompactDataset::from_bytes(compact.clone()).map_err(corrupt)?;
     let index = match saved {
         Some(index) => index,
         None => {
@@ -375,7 +379,11 @@ async fn from_json(
         }
     };
     crate::browser::mark("indexed");
+    // As in an update: the decoded dataset goes before the form is copied.
+    let compact = to_compact(&dataset);
     drop(dataset);
+    let corrupt = |e: CompactError| StoreError::Corrupt(e.to_string());
+    let form = CompactDataset::from_bytes(compact.clone()).map_err(corrupt)?;
     let still_current = matches!(
         store.current_dataset().await,
         Ok(Some(current)) if current.sha256 == meta.sha256
