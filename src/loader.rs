@@ -13,6 +13,7 @@ use std::sync::Arc;
 use dialognetz_core::compact::{to_compact, CompactDataset, CompactError};
 use dialognetz_core::search::{SearchIndex, INDEX_FORMAT_VERSION};
 use dialognetz_core::signature::{verify, TrustedKeys};
+use dialognetz_core::Dataset;
 use dialognetz_store::{
     AnyStore, DatasetMeta, NewDataset, NewIndex, Store, StoreError, UpdateLogEntry, UpdateOutcome,
 };
@@ -267,17 +268,13 @@ async fn update(
     let index = SearchIndex::build(&dataset);
     yield_to_browser().await;
     // The app reads its entries from the compact form, as a returning start
-    // will: the decoded dataset is let go once the form is made, before the
-    // form's bytes are copied for the store (at 100k organisations each of
-    // them is some 50 MB, and a phone's memory is what it is).
-    let compact = to_compact(&dataset);
+    // will.
     let (id, version, published_at) = (
         dataset.meta.id.as_str().to_owned(),
         dataset.meta.version.clone(),
         dataset.meta.published_at.as_str().to_owned(),
     );
-    drop(dataset);
-    let form = CompactDataset::from_bytes(compact.clone())
+    let (form, compact) = compact_form(dataset)
         .map_err(|e| LoadError::Storage(StoreError::Corrupt(e.to_string())))?;
     let new = NewDataset {
         id,
@@ -379,11 +376,7 @@ async fn from_json(
         }
     };
     crate::browser::mark("indexed");
-    // As in an update: the decoded dataset goes before the form is copied.
-    let compact = to_compact(&dataset);
-    drop(dataset);
-    let corrupt = |e: CompactError| StoreError::Corrupt(e.to_string());
-    let form = CompactDataset::from_bytes(compact.clone()).map_err(corrupt)?;
+    let (form, compact) = compact_form(dataset).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let still_current = matches!(
         store.current_dataset().await,
         Ok(Some(current)) if current.sha256 == meta.sha256
@@ -405,6 +398,16 @@ async fn from_json(
         let _ = store.install_dataset(again, Some(index_bytes)).await;
     }
     Ok(AppData::with_index(form, index))
+}
+
+/// A validated dataset's compact form, and its bytes for the store. The
+/// decoded dataset is let go before the bytes are copied: at 100k
+/// organisations each of the three is some 50 MB or more, and a phone's
+/// memory is what it is.
+fn compact_form(dataset: Dataset) -> Result<(CompactDataset, Vec<u8>), CompactError> {
+    let compact = to_compact(&dataset);
+    drop(dataset);
+    Ok((CompactDataset::from_bytes(compact.clone())?, compact))
 }
 
 /// Whether every record of the compact form passes its checksum, checked a
