@@ -117,6 +117,36 @@ pub fn mark_first(step: &'static str) {
     }
 }
 
+/// Runs `then` when the browser is idle (after the frames and messages
+/// queued now), at the latest after `timeout`; where the browser has no
+/// idle callback (Safari), after the next paint and a short wait. For work
+/// that takes tens of milliseconds and should come after everything the
+/// person is waiting for.
+pub fn when_idle(then: impl FnOnce() + 'static, timeout: std::time::Duration) {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window();
+    let idle = window.as_ref().and_then(|w| {
+        js_sys::Reflect::get(w, &"requestIdleCallback".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    });
+    match (window, idle) {
+        (Some(window), Some(request)) => {
+            let callback = wasm_bindgen::closure::Closure::once_into_js(then);
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(
+                &options,
+                &"timeout".into(),
+                &(timeout.as_millis() as f64).into(),
+            );
+            let _ = request.call2(&window, &callback, &options);
+        }
+        _ => after_next_paint(move || {
+            leptos::prelude::set_timeout(then, std::time::Duration::from_millis(50))
+        }),
+    }
+}
+
 /// Runs `then` in a task after the next frame is painted (an animation
 /// frame, then a zero timeout), for work that should not hold up what the
 /// person is waiting to see.

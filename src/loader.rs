@@ -103,10 +103,19 @@ impl Loader {
             }
         }
         if shown.is_some() {
-            // The stored data's first results are painted before the update
-            // check's code is first run (and compiled: WebAssembly compiles a
-            // function on its first call, and the check's is large).
-            after_paint().await;
+            // The stored data's first results are on screen before the work
+            // that can wait runs, each step when the page is idle: the
+            // index's postings decoded for the keystrokes from now on (at
+            // 100k organisations a few tens of milliseconds; the stored
+            // index answered from its saved bytes until then), then the
+            // update check (its code is large, and WebAssembly compiles a
+            // function on its first call).
+            idle().await;
+            if let Some((data, _)) = &stored {
+                data.index.decode_postings();
+                crate::browser::mark("postings");
+            }
+            idle().await;
         }
         self.check(store.clone(), shown).await;
         // The records of the compact form the start read: a damaged one
@@ -313,7 +322,7 @@ async fn from_store(store: &AnyStore, meta: &DatasetMeta) -> Result<AppData, Sto
         store.search_index(&meta.version, INDEX_FORMAT_VERSION)
     );
     let form = match compact {
-        Ok(Some(bytes)) => CompactDataset::from_bytes(bytes)
+        Ok(Some(bytes)) => crate::data::open_stored_form(bytes)
             .ok()
             // Written in another transaction than the meta: the same
             // dataset, or not used.
@@ -429,22 +438,17 @@ async fn records_sound(form: &CompactDataset) -> bool {
     true
 }
 
-/// Resolves in the task after the next frame is painted, or after 200 ms
-/// where no frame comes (a tab in the background paints nothing).
-async fn after_paint() {
-    let (done, painted) = futures::channel::oneshot::channel::<()>();
-    let done = Rc::new(std::cell::Cell::new(Some(done)));
-    let send = move || {
-        if let Some(done) = done.take() {
+/// Resolves when the page is idle (see [`crate::browser::when_idle`]), at
+/// the latest after a second.
+async fn idle() {
+    let (done, idle) = futures::channel::oneshot::channel::<()>();
+    crate::browser::when_idle(
+        move || {
             let _ = done.send(());
-        }
-    };
-    crate::browser::after_next_paint({
-        let send = send.clone();
-        move || send()
-    });
-    leptos::prelude::set_timeout(send, std::time::Duration::from_millis(200));
-    let _ = painted.await;
+        },
+        std::time::Duration::from_secs(1),
+    );
+    let _ = idle.await;
 }
 
 /// Lets the browser handle input and paint between the long steps of a

@@ -295,9 +295,60 @@ impl Reader<'_> {
     }
 }
 
+/// Where a compact form's records are kept: in memory (a `Vec`), or, in the
+/// app, in the JavaScript buffer IndexedDB read them into, copied into
+/// WebAssembly memory one record at a time as a page shows it (at 100k
+/// organisations the records are 50 MB, the tables a start reads 8 MB).
+pub trait RecordBytes: Send + Sync {
+    fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The bytes at `range`; `None` when it is not inside them.
+    fn read(&self, range: std::ops::Range<usize>) -> Option<Cow<'_, [u8]>>;
+}
+
+impl RecordBytes for Vec<u8> {
+    fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+    fn read(&self, range: std::ops::Range<usize>) -> Option<Cow<'_, [u8]>> {
+        self.get(range).map(Cow::Borrowed)
+    }
+}
+
+/// Where the records start in compact bytes whose first
+/// [`COMPACT_HEADER_LEN`] bytes are `header`: everything before is the
+/// directory [`CompactDataset::from_parts`] takes.
+pub fn directory_len(header: &[u8]) -> Result<usize, CompactError> {
+    if header.len() < HEADER || &header[..8] != MAGIC {
+        return Err(CompactError::NotCompact);
+    }
+    let words = Words { at: 8, len: 3 };
+    let word = |i| words.get(header, i).unwrap_or_default();
+    let found = word(0);
+    if found != COMPACT_FORMAT_VERSION {
+        return Err(CompactError::Version {
+            found,
+            expected: COMPACT_FORMAT_VERSION,
+        });
+    }
+    let records_start = word(2) as usize;
+    if records_start < HEADER + 4 {
+        return Err(CompactError::Damaged);
+    }
+    Ok(records_start)
+}
+
+/// How many bytes [`directory_len`] reads.
+pub const COMPACT_HEADER_LEN: usize = HEADER;
+
 /// A dataset read from its compact bytes, entry by entry on demand.
 pub struct CompactDataset {
+    /// The header and the directory (its tables and the ids).
     bytes: Vec<u8>,
+    /// The records, which start at `bytes.len()` in the compact bytes.
+    records: Box<dyn RecordBytes>,
     format: String,
     format_version: u64,
     meta: Meta,
@@ -312,7 +363,8 @@ impl std::fmt::Debug for CompactDataset {
         f.debug_struct("CompactDataset")
             .field("id", &self.meta.id)
             .field("version", &self.meta.version)
-            .field("bytes", &self.bytes.len())
+            .field("directory", &self.bytes.len())
+            .field("records", &self.records.len())
             .finish()
     }
 }
@@ -331,24 +383,26 @@ pub enum Relative {
 impl CompactDataset {
     /// Opens compact bytes: checks the header and the directory's checksum
     /// and decodes the head; the entries stay as they are until asked for.
-    pub fn from_bytes(bytes: Vec<u8>) -> Result<CompactDataset, CompactError> {
-        if bytes.len() < HEADER || &bytes[..8] != MAGIC {
-            return Err(CompactError::NotCompact);
-        }
-        let header = Words { at: 8, len: 3 };
-        let word = |i| header.get(&bytes, i).unwrap_or_default();
-        let found = word(0);
-        if found != COMPACT_FORMAT_VERSION {
-            return Err(CompactError::Version {
-                found,
-                expected: COMPACT_FORMAT_VERSION,
-            });
-        }
-        let crc = word(1);
-        let records_start = word(2) as usize;
-        if records_start < HEADER + 4 || records_start > bytes.len() {
+    pub fn from_bytes(mut bytes: Vec<u8>) -> Result<CompactDataset, CompactError> {
+        let records_start = directory_len(&bytes)?;
+        if records_start > bytes.len() {
             return Err(CompactError::Damaged);
         }
+        let records = bytes.split_off(records_start);
+        CompactDataset::from_parts(bytes, Box::new(records))
+    }
+
+    /// Opens compact bytes given as their directory (the first
+    /// [`directory_len`] bytes) and their records, wherever those are kept.
+    pub fn from_parts(
+        bytes: Vec<u8>,
+        records: Box<dyn RecordBytes>,
+    ) -> Result<CompactDataset, CompactError> {
+        let records_start = directory_len(&bytes)?;
+        if records_start != bytes.len() {
+            return Err(CompactError::Damaged);
+        }
+        let crc = Words { at: 12, len: 1 }.get(&bytes, 0).unwrap_or_default();
         if crc32fast::hash(&bytes[HEADER..records_start]) != crc {
             return Err(CompactError::Damaged);
         }
@@ -401,6 +455,7 @@ impl CompactDataset {
             lists,
             relations,
             bytes,
+            records,
         })
     }
 
@@ -440,18 +495,24 @@ impl CompactDataset {
         &self.lists[at]
     }
 
-    /// The record of entry `i` of `entity`, checked against its checksum.
-    fn record(&self, entity: EntityType, i: u32) -> Option<&[u8]> {
-        let list = self.list(entity);
-        let i = i as usize;
+    /// Where entry `i`'s record is among the records.
+    fn record_range(&self, list: &List, i: usize) -> Option<std::ops::Range<usize>> {
         let start = list.records.get(&self.bytes, i)? as usize;
         let end = list.records.get(&self.bytes, i.checked_add(1)?)? as usize;
-        let record = self.bytes.get(start..end)?;
-        (crc32fast::hash(record) == list.crcs.get(&self.bytes, i)?).then_some(record)
+        let base = self.bytes.len();
+        Some(start.checked_sub(base)?..end.checked_sub(base)?)
+    }
+
+    /// The record of entry `i` of `entity`, checked against its checksum.
+    fn record(&self, entity: EntityType, i: u32) -> Option<Cow<'_, [u8]>> {
+        let list = self.list(entity);
+        let i = i as usize;
+        let record = self.records.read(self.record_range(list, i)?)?;
+        (crc32fast::hash(&record) == list.crcs.get(&self.bytes, i)?).then_some(record)
     }
 
     fn decode<T: DeserializeOwned>(&self, entity: EntityType, i: u32) -> Option<T> {
-        rmp_serde::from_slice(self.record(entity, i)?).ok()
+        rmp_serde::from_slice(&self.record(entity, i)?).ok()
     }
 
     /// The id of entry `i` of `entity`.
@@ -504,7 +565,30 @@ impl CompactDataset {
     /// check of the records, in steps small enough to run between frames.
     pub fn first_damaged(&self, entity: EntityType, from: u32, count: u32) -> Option<u32> {
         let end = from.saturating_add(count).min(to_u32(self.len(entity)));
-        (from..end).find(|&i| self.record(entity, i).is_none())
+        if from >= end {
+            return None;
+        }
+        // The records of consecutive entries follow each other: one read
+        // for the run (a read from JavaScript memory is a copy each).
+        let list = self.list(entity);
+        let run = self
+            .record_range(list, from as usize)
+            .zip(self.record_range(list, end as usize - 1))
+            .and_then(|(first, last)| {
+                let bytes = self.records.read(first.start..last.end)?;
+                Some((first.start, bytes))
+            });
+        let Some((base, bytes)) = run else {
+            return (from..end).find(|&i| self.record(entity, i).is_none());
+        };
+        (from..end).find(|&i| {
+            let sound = self.record_range(list, i as usize).and_then(|r| {
+                let record = bytes.get(r.start.checked_sub(base)?..r.end.checked_sub(base)?)?;
+                let crc = list.crcs.get(&self.bytes, i as usize)?;
+                (crc32fast::hash(record) == crc).then_some(())
+            });
+            sound.is_none()
+        })
     }
 
     pub fn organization(&self, i: u32) -> Option<Organization> {
@@ -550,7 +634,7 @@ impl CompactDataset {
             (0..to_u32(form.len(entity)))
                 .map(|i| {
                     let record = form.record(entity, i).ok_or(CompactError::Damaged)?;
-                    rmp_serde::from_slice(record).map_err(|e| CompactError::Decode(e.to_string()))
+                    rmp_serde::from_slice(&record).map_err(|e| CompactError::Decode(e.to_string()))
                 })
                 .collect()
         }

@@ -310,17 +310,37 @@ fn persisted_index_answers_like_the_built_one() {
     let index = index();
     let bytes = index.to_bytes();
     let loaded = SearchIndex::from_bytes(&bytes).expect("loads");
-    for q in [
-        "kora",
-        "dres",
-        "sicherheitsdialog dresden",
-        "Polzeidirektoin",
-        "pd",
-        "03515645",
-    ] {
-        let mut query = Query::new(q, 10);
-        query.facets = true;
-        assert_eq!(index.search(&query), loaded.search(&query), "{q}");
+    // A loaded index answers from its saved bytes, then (once the app has
+    // painted) from its decoded postings: alike both times, on every path
+    // (the first-letters shortcut without facets, the general one with).
+    for decoded in [false, true] {
+        if decoded {
+            loaded.decode_postings();
+        }
+        for q in [
+            "kora",
+            "dres",
+            "sicherheitsdialog dresden",
+            "Polzeidirektoin",
+            "pd",
+            "03515645",
+            "d",
+            "moschee",
+            "gemeinde",
+            "revier ",
+            "kripo",
+            "islamisch zentrum",
+        ] {
+            for facets in [false, true] {
+                let mut query = Query::new(q, 10);
+                query.facets = facets;
+                assert_eq!(
+                    index.search(&query),
+                    loaded.search(&query),
+                    "{q}, facets {facets}, decoded {decoded}"
+                );
+            }
+        }
     }
     assert_eq!(loaded.to_bytes(), bytes);
 }

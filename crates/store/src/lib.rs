@@ -60,6 +60,7 @@
 //! # futures_executor::block_on(example()).expect("works");
 //! ```
 
+mod bytes;
 mod error;
 mod memory;
 
@@ -69,6 +70,7 @@ pub mod idb;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
 
+pub use bytes::StoredBytes;
 pub use error::{StoreError, UserMessage};
 pub use memory::MemoryStore;
 
@@ -207,8 +209,10 @@ pub trait Store {
     /// SHA-256 ([`StoreError::Corrupt`] when they no longer match).
     async fn dataset_bytes(&self) -> Result<Option<Vec<u8>>, StoreError>;
 
-    /// The current dataset's compact form, if one was installed.
-    async fn dataset_compact(&self) -> Result<Option<Vec<u8>>, StoreError>;
+    /// The current dataset's compact form, if one was installed; from
+    /// IndexedDB left outside WebAssembly memory until read (see
+    /// [`StoredBytes`]).
+    async fn dataset_compact(&self) -> Result<Option<StoredBytes>, StoreError>;
 
     /// Saves a search index, e.g. one rebuilt after an app update changed
     /// the index format.
@@ -329,7 +333,7 @@ impl Store for AnyStore {
     async fn dataset_bytes(&self) -> Result<Option<Vec<u8>>, StoreError> {
         delegate!(self, s => s.dataset_bytes().await)
     }
-    async fn dataset_compact(&self) -> Result<Option<Vec<u8>>, StoreError> {
+    async fn dataset_compact(&self) -> Result<Option<StoredBytes>, StoreError> {
         delegate!(self, s => s.dataset_compact().await)
     }
     async fn put_search_index(

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::{
     one_line, sort_favourites, verify, DatasetMeta, Favourite, NewDataset, NewIndex, Store,
-    StoreError, StoreKind, UpdateLogEntry, UPDATE_LOG_CAP,
+    StoreError, StoreKind, StoredBytes, UpdateLogEntry, UPDATE_LOG_CAP,
 };
 
 /// An in-memory [`Store`]. Clones share the same data.
@@ -86,9 +86,13 @@ impl Store for MemoryStore {
         }
     }
 
-    async fn dataset_compact(&self) -> Result<Option<Vec<u8>>, StoreError> {
+    async fn dataset_compact(&self) -> Result<Option<StoredBytes>, StoreError> {
         let state = self.state.borrow();
-        Ok(state.dataset.as_ref().and_then(|d| d.compact.clone()))
+        Ok(state
+            .dataset
+            .as_ref()
+            .and_then(|d| d.compact.clone())
+            .map(StoredBytes::from))
     }
 
     async fn put_search_index(

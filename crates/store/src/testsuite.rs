@@ -63,7 +63,7 @@ pub fn favourite(kind: &str, id: &str, added_at: u64, title: Option<&str>) -> Fa
 pub async fn empty_store_has_nothing<S: Store>(s: &S) {
     assert_eq!(s.current_dataset().await, Ok(None));
     assert_eq!(s.dataset_bytes().await, Ok(None));
-    assert_eq!(s.dataset_compact().await, Ok(None));
+    assert_eq!(compact_of(s).await, Ok(None));
     assert_eq!(s.search_index("1", 3).await, Ok(None));
     assert_eq!(s.favourites().await, Ok(vec![]));
     assert_eq!(s.setting("language").await, Ok(None));
@@ -87,7 +87,7 @@ pub async fn installs_and_reads_back_a_dataset<S: Store>(s: &S) {
 
     assert_eq!(s.current_dataset().await, Ok(Some(expected)));
     assert_eq!(s.dataset_bytes().await, Ok(Some(new.raw)));
-    assert_eq!(s.dataset_compact().await, Ok(new.compact));
+    assert_eq!(compact_of(s).await, Ok(new.compact));
     assert_eq!(
         s.search_index("2026-11-30", 3).await,
         Ok(Some(index("2026-11-30", 3).bytes))
@@ -127,11 +127,7 @@ pub async fn install_replaces_the_dataset_and_its_indexes_but_not_the_rest<S: St
 
     assert_eq!(s.current_dataset().await, Ok(Some(v2.meta())));
     assert_eq!(s.dataset_bytes().await, Ok(Some(v2.raw)));
-    assert_eq!(
-        s.dataset_compact().await,
-        Ok(None),
-        "v2 has no compact form"
-    );
+    assert_eq!(compact_of(s).await, Ok(None), "v2 has no compact form");
     assert_eq!(
         s.search_index("v2", 3).await,
         Ok(Some(index("v2", 3).bytes))
@@ -164,7 +160,7 @@ pub async fn a_failed_install_leaves_the_old_dataset_current<S: Store + FailNext
 
     assert_eq!(s.current_dataset().await, Ok(Some(v1.meta())));
     assert_eq!(s.dataset_bytes().await, Ok(Some(v1.raw.clone())));
-    assert_eq!(s.dataset_compact().await, Ok(v1.compact.clone()));
+    assert_eq!(compact_of(s).await, Ok(v1.compact.clone()));
     assert_eq!(
         s.search_index("v1", 3).await,
         Ok(Some(index("v1", 3).bytes))
@@ -301,6 +297,36 @@ pub async fn search_indexes_are_keyed_by_version_and_format<S: Store>(s: &S) {
 
 /// For stores whose bytes can be damaged from outside: the damage is
 /// reported, not handed on.
+/// The compact form is read in parts (its directory, then a record at a
+/// time): ranges and tails of what the store hands out hold the same bytes
+/// as the whole, and nothing outside it.
+pub async fn the_compact_form_reads_in_parts<S: Store>(s: &S) {
+    let mut new = dataset("v1", 1000);
+    new.compact = Some(b"directory|record one|record two".to_vec());
+    s.install_dataset(new, None).await.expect("installs");
+    let bytes = s
+        .dataset_compact()
+        .await
+        .expect("reads")
+        .expect("has a compact form");
+    assert_eq!(bytes.len(), 31);
+    assert_eq!(bytes.read(0..9).as_deref(), Some(&b"directory"[..]));
+    assert_eq!(bytes.read(30..32), None, "past the end");
+    let records = bytes.tail(10).expect("inside");
+    assert_eq!(records.len(), 21);
+    assert_eq!(records.read(11..21).as_deref(), Some(&b"record two"[..]));
+    assert_eq!(records.read(0..22), None, "past the tail's end");
+    assert_eq!(records.to_vec(), b"record one|record two");
+    assert!(bytes.tail(32).is_none());
+}
+
+/// The compact form's bytes, copied out of wherever the store keeps them.
+pub async fn compact_of<S: Store>(s: &S) -> Result<Option<Vec<u8>>, StoreError> {
+    s.dataset_compact()
+        .await
+        .map(|bytes| bytes.map(|b| b.to_vec()))
+}
+
 pub fn assert_corrupt<T: std::fmt::Debug>(result: Result<T, StoreError>) {
     assert!(
         matches!(result, Err(StoreError::Corrupt(_))),

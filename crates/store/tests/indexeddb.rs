@@ -71,6 +71,7 @@ suite_test!(
     settings_hold_json_values,
     the_update_log_keeps_the_last_entries_newest_first,
     search_indexes_are_keyed_by_version_and_format,
+    the_compact_form_reads_in_parts,
 );
 
 #[wasm_bindgen_test]

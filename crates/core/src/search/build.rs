@@ -113,7 +113,7 @@ impl SearchIndex {
 
         let ids = entries.iter().map(|e| e.id).collect();
         let docs = entries.into_iter().map(|e| e.facts).collect();
-        SearchIndex {
+        let index = SearchIndex {
             dataset_id: dataset.meta.id.as_str().to_owned(),
             dataset_version: dataset.meta.version.clone(),
             ids,
@@ -126,11 +126,13 @@ impl SearchIndex {
             part_terms,
             synonyms,
             synonym_lookup,
-            city_keys: tables.city_keys,
+            city_keys: std::sync::OnceLock::from(tables.city_keys),
             cities: tables.cities,
             topics: tables.topics,
             languages: tables.languages,
-        }
+        };
+        index.decode_postings();
+        index
     }
 }
 

@@ -105,7 +105,7 @@ impl FilterSet {
         };
         let cities = lookup(
             &f.cities,
-            &|c| index.city_keys.get(&normalize_text(c)).copied(),
+            &|c| index.city_number(&normalize_text(c)),
             CITY,
             &mut impossible,
         );

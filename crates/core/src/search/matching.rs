@@ -194,7 +194,7 @@ impl SearchIndex {
         }
         // Compound parts: the last part (the German head) before others.
         if let Some(list) = self.parts.get(w) {
-            for &packed in self.part_terms.get(list as usize) {
+            for packed in self.part_terms.get(list as usize) {
                 let kind = if part_ends_word(packed) {
                     MatchKind::CompoundPart
                 } else {
@@ -207,7 +207,7 @@ impl SearchIndex {
             let mut lists = Vec::new();
             self.each_with_prefix(&self.parts, w, |list, _| lists.push(list));
             for list in lists {
-                for &packed in self.part_terms.get(list as usize) {
+                for packed in self.part_terms.get(list as usize) {
                     out.add(part_term(packed), 0, MatchKind::CompoundPrefix);
                 }
             }
@@ -278,7 +278,7 @@ impl SearchIndex {
             }
         }
         for (list, d) in lists {
-            for &packed in self.part_terms.get(list as usize) {
+            for packed in self.part_terms.get(list as usize) {
                 out.add(part_term(packed), d, MatchKind::Typo);
             }
         }
@@ -320,7 +320,7 @@ impl SearchIndex {
                         out.add(term as u32, 0, MatchKind::Synonym)
                     });
                     if let Some(list) = self.parts.get(single) {
-                        for &packed in self.part_terms.get(list as usize) {
+                        for packed in self.part_terms.get(list as usize) {
                             out.add(part_term(packed), 0, MatchKind::Synonym);
                         }
                     }
@@ -350,17 +350,12 @@ impl SearchIndex {
         for word in words {
             let mut terms: Vec<u32> = self.terms.get(word).map(|t| t as u32).into_iter().collect();
             if let Some(list) = self.parts.get(word) {
-                terms.extend(
-                    self.part_terms
-                        .get(list as usize)
-                        .iter()
-                        .map(|&p| part_term(p)),
-                );
+                terms.extend(self.part_terms.get(list as usize).map(part_term));
             }
             let mut docs: Vec<(u32, u8)> = terms
                 .iter()
                 .flat_map(|&t| self.postings.get(t as usize))
-                .map(|&p| (p >> 2, 1u8 << (p & 3)))
+                .map(|p| (p >> 2, 1u8 << (p & 3)))
                 .collect();
             docs.sort_unstable();
             docs.dedup_by(|a, b| {

@@ -77,6 +77,7 @@ mod facets;
 mod fields;
 mod highlight;
 mod matching;
+mod packed;
 mod persist;
 mod ranking;
 pub mod text;
@@ -90,13 +91,14 @@ pub use build::days_since_epoch;
 pub use facets::{FacetCount, FacetCounts};
 pub use fields::{city_of, title_of};
 pub(crate) use matching::osa_distance;
+pub(crate) use packed::{Ids, Lists};
 pub use persist::IndexFormatError;
 pub use url_state::{NearParam, ParamError, SearchParams};
 
 /// The version of the serialised index; bump it with every change of
 /// `persist.rs` or of what the index holds (the saved-index fixture test
 /// fails until then).
-pub const INDEX_FORMAT_VERSION: u32 = 4;
+pub const INDEX_FORMAT_VERSION: u32 = 5;
 
 /// The kinds of entries a dataset has, in the static-rank order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -520,92 +522,12 @@ pub struct SearchIndex {
     pub(crate) synonym_lookup: HashMap<String, Vec<u32>>,
     /// Facet tables: display value and normalised key.
     pub(crate) cities: Vec<String>,
-    pub(crate) city_keys: HashMap<String, u32>,
+    /// Normalised city → its number, made on the first city filter (at
+    /// 100k organisations normalising every city name cost a loaded
+    /// index's start several milliseconds).
+    pub(crate) city_keys: std::sync::OnceLock<HashMap<String, u32>>,
     pub(crate) topics: Vec<String>,
     pub(crate) languages: Vec<String>,
-}
-
-/// Entry ids by doc number, all in one buffer: at 100k entries one
-/// allocation instead of 150,000, which loads faster and takes less memory.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Ids {
-    text: String,
-    /// Where each id ends in `text`.
-    ends: Vec<u32>,
-}
-
-impl Ids {
-    pub fn get(&self, doc: usize) -> Option<&str> {
-        let end = *self.ends.get(doc)? as usize;
-        let start = match doc {
-            0 => 0,
-            _ => *self.ends.get(doc - 1)? as usize,
-        };
-        self.text.get(start..end)
-    }
-
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> {
-        (0..self.len()).map(|doc| self.get(doc).unwrap_or_default())
-    }
-
-    /// From the ids' text and where each ends; `None` unless every end is
-    /// in order and on a character boundary.
-    pub fn from_parts(text: String, ends: Vec<u32>) -> Option<Ids> {
-        let mut start = 0;
-        for &end in &ends {
-            let end = end as usize;
-            if end < start || !text.is_char_boundary(end) {
-                return None;
-            }
-            start = end;
-        }
-        Some(Ids { text, ends })
-    }
-}
-
-impl<'a> FromIterator<&'a str> for Ids {
-    fn from_iter<I: IntoIterator<Item = &'a str>>(items: I) -> Ids {
-        let mut ids = Ids::default();
-        for id in items {
-            ids.text.push_str(id);
-            ids.ends.push(ids.text.len() as u32);
-        }
-        ids
-    }
-}
-
-/// Many lists of `u32` in one buffer.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Lists {
-    pub offsets: Vec<u32>,
-    pub values: Vec<u32>,
-}
-
-impl Lists {
-    pub fn get(&self, list: usize) -> &[u32] {
-        match (self.offsets.get(list), self.offsets.get(list + 1)) {
-            (Some(&start), Some(&end)) if start <= end => {
-                self.values.get(start as usize..end as usize).unwrap_or(&[])
-            }
-            _ => &[],
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        self.offsets.len().saturating_sub(1)
-    }
-
-    pub fn push(&mut self, list: impl IntoIterator<Item = u32>) {
-        if self.offsets.is_empty() {
-            self.offsets.push(0);
-        }
-        self.values.extend(list);
-        self.offsets.push(self.values.len() as u32);
-    }
 }
 
 impl SearchIndex {
@@ -632,6 +554,29 @@ impl SearchIndex {
     /// The `meta.version` of the dataset the index was built from.
     pub fn dataset_version(&self) -> &str {
         &self.dataset_version
+    }
+
+    /// Decodes the posting lists once, so the searches after it read them
+    /// as slices (several times faster than decoding them on every
+    /// keystroke). A loaded index answers without it: the app calls it once
+    /// the first results are painted, a built index has it done.
+    pub fn decode_postings(&self) {
+        self.postings.decode_all();
+        self.part_terms.decode_all();
+    }
+
+    /// The number of the city whose normalised name is `key`.
+    pub(crate) fn city_number(&self, key: &str) -> Option<u32> {
+        self.city_keys
+            .get_or_init(|| {
+                self.cities
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (text::normalize_text(c), i as u32))
+                    .collect()
+            })
+            .get(key)
+            .copied()
     }
 
     /// The city names the facet offers, as first written in the data.

@@ -14,12 +14,11 @@
 //! twice the size. Everything read is checked against bounds; a damaged or
 //! foreign file is refused with an [`IndexFormatError`], never trusted.
 
-use std::collections::HashMap;
-
 use crate::model::OrganizationKind;
 
 use super::build::synonym_lookup;
-use super::{DocFacts, EntityType, Ids, Lists, SearchIndex, INDEX_FORMAT_VERSION};
+use super::packed::{unzigzag, zigzag};
+use super::{Codes, DocFacts, EntityType, Ids, Lists, SearchIndex, INDEX_FORMAT_VERSION};
 
 const MAGIC: &[u8; 8] = b"DLGNIDX\0";
 /// Magic, version and checksum.
@@ -89,17 +88,24 @@ impl Writer {
             previous = v;
         }
     }
-    /// Many lists: how many, each one's length, then each list's values as
-    /// deltas from its own start (postings are sorted within a list).
+    /// `u32`s, counted.
+    fn words(&mut self, values: &[u32]) {
+        self.u32(values.len() as u32);
+        for v in values {
+            self.0.extend_from_slice(&v.to_le_bytes());
+        }
+    }
+    /// Many lists as they are kept (see [`Lists`]): how many, each one's
+    /// length in bytes, then their bytes, which a load copies without
+    /// decoding (the lengths are one varint per list, a `u32` start each
+    /// would make the index a tenth larger).
     fn lists(&mut self, lists: &Lists) {
-        let count = lists.len();
-        self.varint(count as u64);
-        for i in 0..count {
-            self.varint(lists.get(i).len() as u64);
+        let (starts, bytes) = lists.parts();
+        self.varint(starts.len().saturating_sub(1) as u64);
+        for pair in starts.windows(2) {
+            self.varint(u64::from(pair[1] - pair[0]));
         }
-        for i in 0..count {
-            self.delta_run(lists.get(i).iter().copied());
-        }
+        self.bytes(bytes);
     }
     /// Optional day numbers: 0 for none, else the zigzagged day plus one
     /// (most entries have no dates and take one byte).
@@ -109,27 +115,23 @@ impl Writer {
             self.varint(v.map_or(0, |d| zigzag(i64::from(d)) + 1));
         }
     }
-    /// Strings front-coded: each one as the length of the prefix it shares
-    /// with the one before, then the rest. Entry ids (`org-000123`,
-    /// `org-000124`) shrink to a few bytes each.
-    fn front_coded<'a>(&mut self, items: impl ExactSizeIterator<Item = &'a str>) {
-        self.varint(items.len() as u64);
-        let mut previous = "";
-        for s in items {
-            let mut shared = previous
-                .bytes()
-                .zip(s.bytes())
-                .take_while(|(a, b)| a == b)
-                .count();
-            while !s.is_char_boundary(shared) {
-                shared -= 1;
+    /// A few table numbers per entry (its topics, its languages): how many
+    /// entries, then each one's count and numbers, as varints.
+    fn codes<'a>(&mut self, lists: impl ExactSizeIterator<Item = &'a [u16]>) {
+        self.varint(lists.len() as u64);
+        for list in lists {
+            self.varint(list.len() as u64);
+            for &code in list {
+                self.varint(u64::from(code));
             }
-            self.varint(shared as u64);
-            let rest = &s.as_bytes()[shared..];
-            self.varint(rest.len() as u64);
-            self.0.extend_from_slice(rest);
-            previous = s;
         }
+    }
+    /// Entry ids as they are kept (see [`Ids`]).
+    fn ids(&mut self, ids: &Ids) {
+        let (len, blocks, bytes) = ids.parts();
+        self.u32(len as u32);
+        self.words(blocks);
+        self.bytes(bytes);
     }
 }
 
@@ -171,14 +173,6 @@ fn decode_deltas(bytes: &[u8], at: &mut usize, n: usize, out: &mut Vec<u32>) -> 
     }
     *at = i;
     true
-}
-
-fn zigzag(v: i64) -> u64 {
-    ((v << 1) ^ (v >> 63)) as u64
-}
-
-fn unzigzag(v: u64) -> i64 {
-    (v >> 1) as i64 ^ -((v & 1) as i64)
 }
 
 struct Reader<'a> {
@@ -267,26 +261,22 @@ impl<'a> Reader<'a> {
         self.rest = &self.rest[at..];
         Ok(())
     }
+    fn words(&mut self, what: &'static str) -> Result<Vec<u32>> {
+        Ok(self.words4(what)?.map(u32::from_le_bytes).collect())
+    }
     fn lists(&mut self, what: &'static str) -> Result<Lists> {
         let count = self.count(1, what)?;
-        if count == 0 {
-            return Ok(Lists::default());
-        }
-        let mut offsets = Vec::with_capacity(count + 1);
-        offsets.push(0u32);
-        let mut total = 0usize;
+        let mut starts = Vec::with_capacity(count + 1);
+        let mut at = 0u32;
+        starts.push(at);
         for _ in 0..count {
-            total = total.saturating_add(self.count(0, what)?);
-            offsets.push(u32::try_from(total).map_err(|_| IndexFormatError::Damaged(what))?);
+            let len =
+                u32::try_from(self.varint(what)?).map_err(|_| IndexFormatError::Damaged(what))?;
+            at = at.checked_add(len).ok_or(IndexFormatError::Damaged(what))?;
+            starts.push(at);
         }
-        if total > self.rest.len() {
-            return Err(IndexFormatError::Damaged(what));
-        }
-        let mut values = Vec::with_capacity(total);
-        for list in offsets.windows(2) {
-            self.delta_run((list[1] - list[0]) as usize, &mut values, what)?;
-        }
-        Ok(Lists { offsets, values })
+        let bytes = self.bytes(what)?.to_vec();
+        Lists::from_parts(starts, bytes).ok_or(IndexFormatError::Damaged(what))
     }
     fn days(&mut self, what: &'static str) -> Result<Vec<Option<i32>>> {
         let n = self.count(1, what)?;
@@ -299,27 +289,25 @@ impl<'a> Reader<'a> {
             })
             .collect()
     }
-    /// Front-coded strings, decoded into one buffer (see [`Ids`]).
-    fn front_coded(&mut self, what: &'static str) -> Result<Ids> {
-        let n = self.count(2, what)?;
-        let mut text: Vec<u8> = Vec::with_capacity(self.rest.len().min(n.saturating_mul(16)));
-        let mut ends = Vec::with_capacity(n);
-        let mut start = 0;
-        for _ in 0..n {
-            let shared = self.count(0, what)?;
-            let rest = self.count(1, what)?;
-            let rest = self.take(rest, what)?;
-            if shared > text.len() - start {
-                return Err(IndexFormatError::Damaged(what));
-            }
-            let item = text.len();
-            text.extend_from_within(start..start + shared);
-            text.extend_from_slice(rest);
-            start = item;
-            ends.push(u32::try_from(text.len()).map_err(|_| IndexFormatError::Damaged(what))?);
-        }
-        let text = String::from_utf8(text).map_err(|_| IndexFormatError::Damaged(what))?;
-        Ids::from_parts(text, ends).ok_or(IndexFormatError::Damaged(what))
+    fn codes(&mut self, what: &'static str) -> Result<Vec<Codes>> {
+        let n = self.count(1, what)?;
+        (0..n)
+            .map(|_| {
+                let k = self.count(1, what)?;
+                (0..k)
+                    .map(|_| {
+                        u16::try_from(self.varint(what)?)
+                            .map_err(|_| IndexFormatError::Damaged(what))
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+    fn ids(&mut self, what: &'static str) -> Result<Ids> {
+        let len = self.u32(what)? as usize;
+        let blocks = self.words(what)?;
+        let bytes = self.bytes(what)?.to_vec();
+        Ids::from_parts(len, blocks, bytes).ok_or(IndexFormatError::Damaged(what))
     }
     fn fst(&mut self, what: &'static str) -> Result<fst::Map<Vec<u8>>> {
         let bytes = self.bytes(what)?.to_vec();
@@ -336,7 +324,7 @@ impl SearchIndex {
         w.u32(0); // the checksum, filled in at the end
         w.str(&self.dataset_id);
         w.str(&self.dataset_version);
-        w.front_coded(self.ids.iter());
+        w.ids(&self.ids);
         let docs = &self.docs;
         w.bytes(&docs.iter().map(|d| d.entity.as_u8()).collect::<Vec<_>>());
         w.deltas(docs.iter().map(|d| d.index));
@@ -352,14 +340,8 @@ impl SearchIndex {
             docs.iter()
                 .map(|d| d.city.map_or(0, |c| c.saturating_add(1))),
         );
-        let mut topics = Lists::default();
-        let mut languages = Lists::default();
-        for d in docs {
-            topics.push(d.topics.iter().map(|&t| u32::from(t)));
-            languages.push(d.languages.iter().map(|&l| u32::from(l)));
-        }
-        w.lists(&topics);
-        w.lists(&languages);
+        w.codes(docs.iter().map(|d| d.topics.as_slice()));
+        w.codes(docs.iter().map(|d| d.languages.as_slice()));
         w.bytes(
             &docs
                 .iter()
@@ -415,15 +397,15 @@ impl SearchIndex {
         }
         let dataset_id = r.str("dataset id")?.to_owned();
         let dataset_version = r.str("dataset version")?.to_owned();
-        let ids = r.front_coded("ids")?;
+        let ids = r.ids("ids")?;
         let n = ids.len();
         let entities = r.bytes("types")?;
         let indexes = r.deltas("positions")?;
         let kinds = r.bytes("kinds")?;
         let states = r.bytes("states")?;
         let cities = r.deltas("cities")?;
-        let topics = r.lists("topics")?;
-        let languages = r.lists("languages")?;
+        let topics = r.codes("topics")?;
+        let languages = r.codes("languages")?;
         let open = r.bytes("open")?;
         let first = r.days("dates")?;
         let last = r.days("dates")?;
@@ -447,6 +429,8 @@ impl SearchIndex {
             return Err(IndexFormatError::Damaged("entry columns"));
         }
         let mut docs = Vec::with_capacity(n);
+        let mut topics = topics.into_iter();
+        let mut languages = languages.into_iter();
         for i in 0..n {
             let entity =
                 EntityType::from_u8(entities[i]).ok_or(IndexFormatError::Damaged("types"))?;
@@ -456,8 +440,8 @@ impl SearchIndex {
                 kind: OrganizationKind::ALL.get(usize::from(kinds[i])).copied(),
                 state: (states[i] != NO_U8).then_some(states[i]),
                 city: cities[i].checked_sub(1),
-                topics: topics.get(i).iter().map(|&t| t as u16).collect(),
-                languages: languages.get(i).iter().map(|&l| l as u16).collect(),
+                topics: topics.next().unwrap_or_default(),
+                languages: languages.next().unwrap_or_default(),
                 open_to_new_members: open[i] == 1,
                 days: first[i].zip(last[i]),
                 geo: (!lat[i].is_nan()).then_some((lat[i], lon[i])),
@@ -496,16 +480,16 @@ impl SearchIndex {
         }
         // Every reference must stay inside its table, so a search can index
         // without checks.
+        // The lists are kept as they were saved and checked as they are
+        // read: each ends at its first value outside its table.
         let term_count = terms.len();
-        let postings_ok = postings.len() == term_count
-            && postings.values.iter().all(|&p| ((p >> 2) as usize) < n);
-        let names_ok =
-            name_docs.len() == names.len() && name_docs.values.iter().all(|&d| (d as usize) < n);
-        let parts_ok = part_terms.len() == parts.len()
-            && part_terms
-                .values
-                .iter()
-                .all(|&p| (super::build::part_term(p) as usize) < term_count);
+        let bound = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let postings_ok = postings.len() == term_count;
+        let postings = postings.bounded(bound(n.saturating_mul(4)));
+        let names_ok = name_docs.len() == names.len();
+        let name_docs = name_docs.bounded(bound(n));
+        let parts_ok = part_terms.len() == parts.len();
+        let part_terms = part_terms.bounded(bound(term_count.saturating_mul(2)));
         let facts_ok = docs.iter().all(|d| {
             d.city.is_none_or(|c| (c as usize) < cities_table.len())
                 && d.topics.iter().all(|&t| usize::from(t) < topic_table.len())
@@ -517,11 +501,6 @@ impl SearchIndex {
         if !(postings_ok && names_ok && parts_ok && facts_ok) {
             return Err(IndexFormatError::Damaged("references"));
         }
-        let city_keys: HashMap<String, u32> = cities_table
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (super::text::normalize_text(c), i as u32))
-            .collect();
         let synonym_lookup = synonym_lookup(&synonyms);
         Ok(SearchIndex {
             dataset_id,
@@ -537,7 +516,7 @@ impl SearchIndex {
             synonyms,
             synonym_lookup,
             cities: cities_table,
-            city_keys,
+            city_keys: std::sync::OnceLock::new(),
             topics: topic_table,
             languages: language_table,
         })
@@ -578,46 +557,6 @@ mod tests {
     }
 
     #[test]
-    fn lists_round_trip_with_empty_lists_and_steps_back() {
-        let mut lists = Lists::default();
-        lists.push([3, 9, 9, 200_000]);
-        lists.push([]);
-        lists.push([7, 2, u32::MAX, 0]);
-        for empty in [Lists::default(), lists] {
-            let mut w = Writer(Vec::new());
-            w.lists(&empty);
-            let mut r = reader(&w);
-            assert_eq!(r.lists("lists"), Ok(empty));
-            assert!(r.rest.is_empty());
-        }
-    }
-
-    #[test]
-    fn front_coding_keeps_every_string_and_splits_on_characters() {
-        let items = [
-            "",
-            "org-0001",
-            "org-0002",
-            "org-0002",
-            "äb",
-            "äc",
-            "ä",
-            "moschee-köln",
-            "x",
-        ];
-        let mut w = Writer(Vec::new());
-        w.front_coded(items.iter().copied());
-        let ids = reader(&w).front_coded("ids").expect("decodes");
-        assert_eq!(ids.iter().collect::<Vec<_>>(), items);
-        // Sequential ids cost their shared length, the rest's length and
-        // the one or two characters that differ.
-        let sequential: Vec<String> = (1000..2000).map(|i| format!("org-{i:06}")).collect();
-        let mut w = Writer(Vec::new());
-        w.front_coded(sequential.iter().map(String::as_str));
-        assert!(w.0.len() < 4 * sequential.len(), "{} bytes", w.0.len());
-    }
-
-    #[test]
     fn damaged_numbers_are_refused_not_trusted() {
         // A varint that never ends.
         let mut r = Reader { rest: &[0xFF; 12] };
@@ -631,19 +570,5 @@ mod tests {
         w.varint(1);
         w.varint(zigzag(-1));
         assert!(reader(&w).deltas("deltas").is_err());
-        // A shared prefix longer than the string before.
-        let mut w = Writer(Vec::new());
-        w.varint(1);
-        w.varint(3);
-        w.varint(1);
-        w.0.push(b'a');
-        assert!(reader(&w).front_coded("ids").is_err());
-        // A shared prefix that ends inside a character.
-        let mut w = Writer(Vec::new());
-        w.front_coded(["ä", "äx"].into_iter());
-        let at = w.0.len() - 3; // the second string's shared length
-        assert_eq!(w.0[at], 2);
-        w.0[at] = 1;
-        assert!(reader(&w).front_coded("ids").is_err());
     }
 }

@@ -150,7 +150,7 @@ impl SearchIndex {
     fn each_posting(&self, matches: &WordMatches, mut put: impl FnMut(u32, u16, u16)) {
         for (&term, m) in &matches.terms {
             let base = u16::from(m.typos) << 6 | m.kind as u16;
-            for &posting in self.postings.get(term as usize) {
+            for posting in self.postings.get(term as usize) {
                 let field = (posting & 3) as u16;
                 put(posting >> 2, base | field << 4, 1 << field);
             }
@@ -169,7 +169,7 @@ impl SearchIndex {
         let total: usize = matches
             .terms
             .keys()
-            .map(|&t| self.postings.get(t as usize).len())
+            .map(|&t| self.postings.count(t as usize))
             .sum::<usize>()
             + matches.phrase_docs.len();
         // A value per entry (two bytes each, set in one pass) beats sorting
@@ -250,14 +250,25 @@ impl SearchIndex {
         let postings: usize = by_kind
             .iter()
             .flat_map(|(_, list)| list)
-            .map(|&t| self.postings.get(t as usize).len())
+            .map(|&t| self.postings.count(t as usize))
             .sum();
         if postings < self.docs.len() / 4 {
             return None;
         }
+        // Each word's postings decoded once: the total and each field read them.
+        let by_kind: Vec<(u64, Vec<Vec<u32>>)> = by_kind
+            .into_iter()
+            .map(|(kind, terms)| {
+                let lists = terms
+                    .iter()
+                    .map(|&t| self.postings.get(t as usize).collect())
+                    .collect();
+                (kind, lists)
+            })
+            .collect();
         let mut seen_any = vec![0u64; self.docs.len().div_ceil(64)];
-        for &term in by_kind.iter().flat_map(|(_, list)| list) {
-            for &posting in self.postings.get(term as usize) {
+        for list in by_kind.iter().flat_map(|(_, lists)| lists) {
+            for &posting in list {
                 let doc = (posting >> 2) as usize;
                 if let Some(bits) = seen_any.get_mut(doc / 64) {
                     *bits |= 1 << (doc % 64);
@@ -265,10 +276,12 @@ impl SearchIndex {
             }
         }
         let total = seen_any.iter().map(|b| b.count_ones() as usize).sum();
-        let whole: &[u32] = self
+        let whole: Vec<u32> = self
             .names
             .get(normalize_words(&query.text).join(" "))
-            .map_or(&[], |list| self.name_docs.get(list as usize));
+            .map_or(Vec::new(), |list| {
+                self.name_docs.get(list as usize).collect()
+            });
 
         let mut page: Vec<u64> = Vec::with_capacity(wanted);
         let mut taken = std::collections::HashSet::new();
@@ -291,11 +304,11 @@ impl SearchIndex {
             // up to the page's size (an entry counts at its best kind).
             let mut bucket: Vec<u64> = Vec::new();
             let mut in_field = std::collections::HashSet::new();
-            for (kind, list) in &by_kind {
+            for (kind, lists) in &by_kind {
                 if *kind == MatchKind::Exact as u64 {
                     // All of them: a whole name ranks first whatever its number.
-                    for &term in list {
-                        for &p in self.postings.get(term as usize) {
+                    for list in lists {
+                        for &p in list {
                             let doc = p >> 2;
                             if p & 3 == field && !taken.contains(&doc) && in_field.insert(doc) {
                                 bucket.push(key(doc, *kind));
@@ -307,8 +320,8 @@ impl SearchIndex {
                 let mut best: std::collections::BinaryHeap<u64> =
                     std::collections::BinaryHeap::new();
                 let mut in_best = std::collections::HashSet::new();
-                for &term in list {
-                    for &posting in self.postings.get(term as usize) {
+                for list in lists {
+                    for &posting in list {
                         let doc = posting >> 2;
                         let full = best.len() >= wanted;
                         if full && best.peek().is_some_and(|&max| doc > doc_of(max)) {
@@ -482,12 +495,14 @@ impl SearchIndex {
             }
         }
 
-        let whole: &[u32] = match words.is_empty() {
-            true => &[],
+        let whole: Vec<u32> = match words.is_empty() {
+            true => Vec::new(),
             false => self
                 .names
                 .get(normalize_words(&query.text).join(" "))
-                .map_or(&[], |list| self.name_docs.get(list as usize)),
+                .map_or(Vec::new(), |list| {
+                    self.name_docs.get(list as usize).collect()
+                }),
         };
 
         // Ranking keys (the doc number is in the key's low bits) of every
@@ -624,7 +639,7 @@ impl SearchIndex {
                 entity: facts.entity,
                 index: facts.index,
             },
-            id: self.ids.get(doc as usize).unwrap_or_default().to_owned(),
+            id: self.ids.get(doc as usize).unwrap_or_default(),
             score: 1.0 - relevance as f64 / (1u64 << 24) as f64,
             distance_km: distance.is_finite().then_some(f64::from(distance)),
             rank: RankDetails {

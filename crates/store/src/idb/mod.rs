@@ -24,12 +24,12 @@ use web_sys::Blob;
 
 use crate::{
     one_line, sort_favourites, verify, AnyStore, DatasetMeta, Favourite, MemoryStore, NewDataset,
-    NewIndex, Store, StoreError, StoreKind, UpdateLogEntry, UPDATE_LOG_CAP,
+    NewIndex, Store, StoreError, StoreKind, StoredBytes, UpdateLogEntry, UPDATE_LOG_CAP,
 };
 use connection::{open_error, Connections};
 use values::{
-    blob_of, bytes_of, commit, delete, from_js, get, get_all, idb_error, pair_key, put, read,
-    to_js, write,
+    blob_of, bytes_of, commit, delete, from_js, get, get_all, idb_error, js_bytes_of, pair_key,
+    put, read, to_js, write,
 };
 
 /// The dataset record's key and the Blob keys beside it.
@@ -172,7 +172,7 @@ impl Store for IdbStore {
         }
     }
 
-    async fn dataset_compact(&self) -> Result<Option<Vec<u8>>, StoreError> {
+    async fn dataset_compact(&self) -> Result<Option<StoredBytes>, StoreError> {
         let found = self
             .connections
             .run(|db| async move {
@@ -183,7 +183,9 @@ impl Store for IdbStore {
             })
             .await?;
         match found {
-            Some(blob) => bytes_of(blob).await.map(Some),
+            Some(blob) => js_bytes_of(blob)
+                .await
+                .map(|b| Some(StoredBytes::from_js(b))),
             None => Ok(None),
         }
     }

@@ -135,13 +135,18 @@ pub(super) fn blob_of(bytes: &[u8]) -> Result<Blob, StoreError> {
 
 /// The bytes of a stored Blob (read after its transaction has ended).
 pub(super) async fn bytes_of(value: JsValue) -> Result<Vec<u8>, StoreError> {
+    Ok(js_bytes_of(value).await?.to_vec())
+}
+
+/// A stored Blob's bytes, read but left in JavaScript memory.
+pub(super) async fn js_bytes_of(value: JsValue) -> Result<Uint8Array, StoreError> {
     let blob: Blob = value
         .dyn_into()
         .map_err(|_| StoreError::Corrupt("a stored value is not bytes".to_string()))?;
     let buffer = JsFuture::from(blob.array_buffer())
         .await
         .map_err(|e| js_error(&e))?;
-    Ok(Uint8Array::new(&buffer).to_vec())
+    Ok(Uint8Array::new(&buffer))
 }
 
 pub(super) fn dom_error(e: &web_sys::DomException) -> StoreError {
