@@ -119,9 +119,10 @@ pub fn mark_first(step: &'static str) {
 
 /// Runs `then` when the browser is idle (after the frames and messages
 /// queued now), at the latest after `timeout`; where the browser has no
-/// idle callback (Safari), after the next paint and a short wait. For work
-/// that takes tens of milliseconds and should come after everything the
-/// person is waiting for.
+/// idle callback (Safari), 50 ms after the next paint or after `timeout`,
+/// whichever comes first (a tab in the background paints nothing). For
+/// work that takes tens of milliseconds and should come after everything
+/// the person is waiting for.
 pub fn when_idle(then: impl FnOnce() + 'static, timeout: std::time::Duration) {
     use wasm_bindgen::JsCast;
     let window = web_sys::window();
@@ -141,9 +142,19 @@ pub fn when_idle(then: impl FnOnce() + 'static, timeout: std::time::Duration) {
             );
             let _ = request.call2(&window, &callback, &options);
         }
-        _ => after_next_paint(move || {
-            leptos::prelude::set_timeout(then, std::time::Duration::from_millis(50))
-        }),
+        _ => {
+            let once = std::rc::Rc::new(std::cell::Cell::new(Some(then)));
+            let run = move || {
+                if let Some(then) = once.take() {
+                    then();
+                }
+            };
+            after_next_paint({
+                let run = run.clone();
+                move || leptos::prelude::set_timeout(run, std::time::Duration::from_millis(50))
+            });
+            leptos::prelude::set_timeout(run, timeout);
+        }
     }
 }
 

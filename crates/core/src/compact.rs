@@ -559,7 +559,7 @@ impl CompactDataset {
             .collect()
     }
 
-    /// The first entry whose record fails its checksum or does not decode,
+    /// The first entry whose record fails its checksum (or lies outside the records),
     /// among `count` entries of `entity` from `from` on; `None` when all
     /// are sound. Opening the form checks only its tables; this is the
     /// check of the records, in steps small enough to run between frames.
@@ -568,27 +568,29 @@ impl CompactDataset {
         if from >= end {
             return None;
         }
-        // The records of consecutive entries follow each other: one read
-        // for the run (a read from JavaScript memory is a copy each).
         let list = self.list(entity);
-        let run = self
-            .record_range(list, from as usize)
-            .zip(self.record_range(list, end as usize - 1))
-            .and_then(|(first, last)| {
-                let bytes = self.records.read(first.start..last.end)?;
-                Some((first.start, bytes))
-            });
-        let Some((base, bytes)) = run else {
+        let Some((base, bytes)) = self.run(list, from as usize, end as usize) else {
             return (from..end).find(|&i| self.record(entity, i).is_none());
         };
-        (from..end).find(|&i| {
-            let sound = self.record_range(list, i as usize).and_then(|r| {
-                let record = bytes.get(r.start.checked_sub(base)?..r.end.checked_sub(base)?)?;
-                let crc = list.crcs.get(&self.bytes, i as usize)?;
-                (crc32fast::hash(record) == crc).then_some(())
-            });
-            sound.is_none()
-        })
+        (from..end).find(|&i| self.record_in(list, i as usize, base, &bytes).is_none())
+    }
+
+    /// The records of entries `from..end` (not empty) in one read, with
+    /// where they start: the records of consecutive entries follow each
+    /// other, and a read from JavaScript memory is a copy each time.
+    fn run(&self, list: &List, from: usize, end: usize) -> Option<(usize, Cow<'_, [u8]>)> {
+        let first = self.record_range(list, from)?;
+        let last = self.record_range(list, end.checked_sub(1)?)?;
+        let bytes = self.records.read(first.start..last.end)?;
+        Some((first.start, bytes))
+    }
+
+    /// Entry `i`'s record from a [`CompactDataset::run`] that starts at
+    /// `base`, checked against its checksum.
+    fn record_in<'b>(&self, list: &List, i: usize, base: usize, run: &'b [u8]) -> Option<&'b [u8]> {
+        let r = self.record_range(list, i)?;
+        let record = run.get(r.start.checked_sub(base)?..r.end.checked_sub(base)?)?;
+        (crc32fast::hash(record) == list.crcs.get(&self.bytes, i)?).then_some(record)
     }
 
     pub fn organization(&self, i: u32) -> Option<Organization> {
@@ -631,10 +633,18 @@ impl CompactDataset {
             form: &CompactDataset,
             entity: EntityType,
         ) -> Result<Vec<T>, CompactError> {
-            (0..to_u32(form.len(entity)))
+            let list = form.list(entity);
+            if list.len == 0 {
+                return Ok(Vec::new());
+            }
+            // The whole list in one read (see `run`).
+            let (base, run) = form.run(list, 0, list.len).ok_or(CompactError::Damaged)?;
+            (0..list.len)
                 .map(|i| {
-                    let record = form.record(entity, i).ok_or(CompactError::Damaged)?;
-                    rmp_serde::from_slice(&record).map_err(|e| CompactError::Decode(e.to_string()))
+                    let record = form
+                        .record_in(list, i, base, &run)
+                        .ok_or(CompactError::Damaged)?;
+                    rmp_serde::from_slice(record).map_err(|e| CompactError::Decode(e.to_string()))
                 })
                 .collect()
         }

@@ -11,8 +11,11 @@
 //! are small or sorted: postings and other lists as zigzag deltas within
 //! each list, entry ids front-coded, dates as optional varints; the map
 //! points stay `f32`. Format 3 stored every number as a `u32` and was
-//! twice the size. Everything read is checked against bounds; a damaged or
-//! foreign file is refused with an [`IndexFormatError`], never trusted.
+//! twice the size. Everything read is checked against bounds; a foreign file,
+//! a damaged one (its checksum) or one whose tables do not fit is refused
+//! with an [`IndexFormatError`]. The posting lists and ids are kept as saved
+//! (see `packed.rs`) and checked as they are read: a list ends at its first
+//! value outside its table, an id that does not decode is left empty.
 
 use crate::model::OrganizationKind;
 
@@ -479,8 +482,7 @@ impl SearchIndex {
             return Err(IndexFormatError::Damaged("trailing bytes"));
         }
         // Every reference must stay inside its table, so a search can index
-        // without checks.
-        // The lists are kept as they were saved and checked as they are
+        // without checks: the lists are kept as they were saved and checked as they are
         // read: each ends at its first value outside its table.
         let term_count = terms.len();
         let bound = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
