@@ -13,7 +13,7 @@ pub struct StoredBytes(Inner);
 
 #[derive(Clone)]
 enum Inner {
-    Memory(std::sync::Arc<[u8]>, Range<usize>),
+    Memory(std::sync::Arc<Vec<u8>>, Range<usize>),
     #[cfg(target_arch = "wasm32")]
     Js(js_sys::Uint8Array),
 }
@@ -78,7 +78,7 @@ impl StoredBytes {
 impl From<Vec<u8>> for StoredBytes {
     fn from(bytes: Vec<u8>) -> StoredBytes {
         let range = 0..bytes.len();
-        StoredBytes(Inner::Memory(bytes.into(), range))
+        StoredBytes(Inner::Memory(std::sync::Arc::new(bytes), range))
     }
 }
 

@@ -20,7 +20,7 @@
 use crate::model::OrganizationKind;
 
 use super::build::synonym_lookup;
-use super::packed::{unzigzag, zigzag};
+use super::packed::{read_varint, unzigzag, write_varint, zigzag};
 use super::{Codes, DocFacts, EntityType, Ids, Lists, SearchIndex, INDEX_FORMAT_VERSION};
 
 const MAGIC: &[u8; 8] = b"DLGNIDX\0";
@@ -67,12 +67,8 @@ impl Writer {
     }
     /// LEB128: seven bits a byte, low first; most values here fit in one
     /// or two bytes where a `u32` takes four.
-    fn varint(&mut self, mut v: u64) {
-        while v >= 0x80 {
-            self.0.push(v as u8 | 0x80);
-            v >>= 7;
-        }
-        self.0.push(v as u8);
+    fn varint(&mut self, v: u64) {
+        write_varint(&mut self.0, v);
     }
     /// A column of numbers as varints of the difference to the one before
     /// (zigzag, so a step back costs no more than a step forward): sorted
@@ -146,28 +142,9 @@ fn decode_deltas(bytes: &[u8], at: &mut usize, n: usize, out: &mut Vec<u32>) -> 
     let mut previous = 0i64;
     let mut i = *at;
     for _ in 0..n {
-        let Some(&first) = bytes.get(i) else {
+        let Some(raw) = read_varint(bytes, &mut i) else {
             return false;
         };
-        i += 1;
-        let mut raw = u64::from(first & 0x7F);
-        if first & 0x80 != 0 {
-            let mut shift = 7;
-            loop {
-                let Some(&byte) = bytes.get(i) else {
-                    return false;
-                };
-                i += 1;
-                if shift > 63 {
-                    return false;
-                }
-                raw |= u64::from(byte & 0x7F) << shift;
-                if byte & 0x80 == 0 {
-                    break;
-                }
-                shift += 7;
-            }
-        }
         match previous.checked_add(unzigzag(raw)) {
             Some(next) if (0..=i64::from(u32::MAX)).contains(&next) => previous = next,
             _ => return false,
@@ -223,22 +200,10 @@ impl<'a> Reader<'a> {
         Ok(self.words4(what)?.map(f32::from_le_bytes).collect())
     }
     fn varint(&mut self, what: &'static str) -> Result<u64> {
-        // Most values are one byte: that case first, without the loop.
-        if let Some((&byte, rest)) = self.rest.split_first() {
-            if byte < 0x80 {
-                self.rest = rest;
-                return Ok(u64::from(byte));
-            }
-        }
-        let mut value = 0u64;
-        for (i, &byte) in self.rest.iter().enumerate().take(10) {
-            value |= u64::from(byte & 0x7F) << (7 * i);
-            if byte & 0x80 == 0 {
-                self.rest = &self.rest[i + 1..];
-                return Ok(value);
-            }
-        }
-        Err(IndexFormatError::Damaged(what))
+        let mut at = 0;
+        let value = read_varint(self.rest, &mut at).ok_or(IndexFormatError::Damaged(what))?;
+        self.rest = &self.rest[at..];
+        Ok(value)
     }
     /// A count of things that take at least `min_bytes` each: more than the
     /// bytes left can hold is damage (and would be a huge allocation).
