@@ -11,6 +11,13 @@ use crate::i18n::{more_count, results_count, texts, use_lang};
 use crate::locale::format_count;
 use crate::search_run::NearPoint;
 
+/// Rows built in the frame of a keystroke: more than the screen of a phone
+/// or a laptop shows of the list, which starts below the field and the
+/// filters. The rest of the page follows in the task after that frame is
+/// painted, before anyone can scroll to it: a query's first letter made
+/// twenty new rows, the slowest frames of typing.
+const FIRST_ROWS: usize = 8;
+
 /// The result list. Items are keyed by what they show, so typing another
 /// letter keeps the rows that stay the same and builds only those that
 /// changed.
@@ -27,15 +34,35 @@ pub fn ResultList(
     let go = expect_context::<GoTo>();
     let total = Memo::new(move |_| results.with(|r| r.total));
     let partial = Memo::new(move |_| results.with(|r| r.partial));
+    // Each search's number, and the last one whose whole page is built:
+    // its first rows are painted, then the rest (see `FIRST_ROWS`).
+    let search = Memo::new(move |previous: Option<&u64>| {
+        results.track();
+        previous.map_or(0, |n| n.wrapping_add(1))
+    });
+    let whole_page = RwSignal::new(None::<u64>);
+    Effect::new(move |_| {
+        let current = search.get();
+        crate::browser::after_next_paint(move || {
+            if search.get_untracked() == current {
+                whole_page.set(Some(current));
+            }
+        });
+    });
     // The rows, worked out once per search in one pass (see `HitRow`).
     let rows = {
         let data = data.clone();
         Memo::new(move |_| {
             let lang = lang.get();
             let near = near.with(|n| n.geo().is_some());
+            // "Show more" is a tap, not a keystroke: the rows it adds come
+            // at once, and none already shown goes away for a frame.
+            let all = whole_page.get() == Some(search.get()) || shown.get() > PAGE_SIZE;
+            let first = if all { usize::MAX } else { FIRST_ROWS };
             results.with(|r| {
                 r.hits
                     .iter()
+                    .take(first)
                     .map(|hit| HitRow::new(&data, hit, &r.terms, lang, near))
                     .collect::<Vec<_>>()
             })
@@ -45,7 +72,7 @@ pub fn ResultList(
         let l = lang.get();
         results_count(total.get(), &format_count(total.get(), l), l)
     };
-    let remaining = move || total.get().saturating_sub(rows.with(|r| r.len()));
+    let remaining = move || total.get().saturating_sub(results.with(|r| r.hits.len()));
     let filtered = move || params.with(|p| !p.filters.is_empty());
 
     view! {
@@ -74,7 +101,8 @@ pub fn ResultList(
                     </div>
                 }
             })}
-            <ol class="hits">
+            // Busy while the rows past the first screen are on their way.
+            <ol class="hits" aria-busy=move || (rows.with(Vec::len) < results.with(|r| r.hits.len())).then_some("true")>
                 <For
                     each=move || rows.get()
                     key=|row| row.clone()

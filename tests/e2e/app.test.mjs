@@ -39,8 +39,10 @@ async function typeQuery(page, text) {
   await box.pressSequentially(text, { delay: 20 });
 }
 
-/** The titles of the hits shown. */
+/** The titles of the hits shown, once the whole page of them is there (the
+ *  rows past the first screen follow in the task after the first paint). */
 async function hitTitles(page) {
+  await page.locator('ol.hits:not([aria-busy])').waitFor();
   return page.locator('.hit-title').allTextContents();
 }
 
@@ -129,6 +131,28 @@ test('a deep link with query and filters shows the same results after reload and
   await page.goForward();
   await page.locator('.entity h1').waitFor();
   assert.equal(page.url(), entityUrl);
+  await context.close();
+});
+
+test('a page of twenty hits, the rows past the first screen after the first paint, "show more" for the rest', async () => {
+  const context = await phoneContext(browser, 'de-DE');
+  const page = await context.newPage();
+  // Every organisation: more than one page of them.
+  await page.goto(`${server.url}/?type=organization`);
+  await page.locator('.hit').first().waitFor();
+  const titles = await hitTitles(page);
+  const all = sample.organizations.length;
+  assert.ok(all > 20, 'the sample has more than a page of organisations');
+  assert.equal(titles.length, 20, 'the whole first page, not only its first screen');
+  assert.equal(new Set(titles).size, 20, 'no row twice');
+  const more = page.locator('button.show-more');
+  assert.match(await more.textContent(), new RegExp(String(all - 20)));
+  await more.click();
+  await page.locator('.hit').nth(all - 1).waitFor();
+  const after = await hitTitles(page);
+  assert.equal(after.length, all);
+  assert.deepEqual(after.slice(0, 20), titles, 'the rows shown stay where they were');
+  assert.equal(await more.count(), 0, 'nothing more to show');
   await context.close();
 });
 
