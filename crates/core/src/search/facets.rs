@@ -66,11 +66,12 @@ pub(crate) struct FilterSet {
     impossible: u16,
 }
 
+/// The kind's bit: its place in [`OrganizationKind::ALL`], which lists the
+/// kinds in their declared order (a test holds the two equal). Asked for
+/// every match of every keystroke's facet counts: a search of the table
+/// took 35 ms of a typing profile at 100k organisations.
 fn kind_bit(kind: OrganizationKind) -> u16 {
-    1 << (OrganizationKind::ALL
-        .iter()
-        .position(|k| *k == kind)
-        .unwrap_or(0) as u16)
+    1 << (kind as u16)
 }
 
 impl FilterSet {
@@ -348,4 +349,17 @@ pub(crate) fn distance_km(from: Geo, to: (f32, f32)) -> f32 {
     let a = ((lat2 - lat1) / 2.0).sin().powi(2)
         + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
     2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kinds_bit_is_its_place_in_the_table() {
+        for (i, &kind) in OrganizationKind::ALL.iter().enumerate() {
+            assert_eq!(kind_bit(kind), 1 << i, "{kind:?}");
+        }
+        assert!(OrganizationKind::ALL.len() <= 16, "the bits fit a u16");
+    }
 }
