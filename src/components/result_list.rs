@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::result_item::{HitRow, ResultItem};
 use crate::components::search_page::{GoTo, PAGE_SIZE};
 use crate::data::Shared;
-use crate::i18n::{more_count, results_count, texts, use_lang};
+use crate::i18n::{more_count, results_count, texts, use_lang, Lang};
 use crate::locale::format_count;
 use crate::search_run::NearPoint;
 
@@ -17,6 +17,15 @@ use crate::search_run::NearPoint;
 /// painted, before anyone can scroll to it: a query's first letter made
 /// twenty new rows, the slowest frames of typing.
 const FIRST_ROWS: usize = 8;
+
+/// The rows built for a search, with what they were built for.
+#[derive(Clone, PartialEq)]
+struct Rows {
+    search: u64,
+    lang: Lang,
+    near: bool,
+    list: Vec<HitRow>,
+}
 
 /// The result list. Items are keyed by what they show, so typing another
 /// letter keeps the rows that stay the same and builds only those that
@@ -52,20 +61,36 @@ pub fn ResultList(
     // The rows, worked out once per search in one pass (see `HitRow`).
     let rows = {
         let data = data.clone();
-        Memo::new(move |_| {
+        Memo::new(move |previous: Option<&Rows>| {
             let lang = lang.get();
             let near = near.with(|n| n.geo().is_some());
+            let search = search.get();
             // "Show more" is a tap, not a keystroke: the rows it adds come
             // at once, and none already shown goes away for a frame.
-            let all = whole_page.get() == Some(search.get()) || shown.get() > PAGE_SIZE;
+            let all = whole_page.get() == Some(search) || shown.get() > PAGE_SIZE;
             let first = if all { usize::MAX } else { FIRST_ROWS };
+            // The rest of a page is added to the rows its first paint
+            // built, not built again with them.
+            let mut list = match previous {
+                Some(p) if (p.search, p.lang, p.near) == (search, lang, near) => p.list.clone(),
+                _ => Vec::new(),
+            };
             results.with(|r| {
-                r.hits
-                    .iter()
-                    .take(first)
-                    .map(|hit| HitRow::new(&data, hit, &r.terms, lang, near))
-                    .collect::<Vec<_>>()
-            })
+                let from = list.len();
+                list.extend(
+                    r.hits
+                        .iter()
+                        .take(first)
+                        .skip(from)
+                        .map(|hit| HitRow::new(&data, hit, &r.terms, lang, near)),
+                );
+            });
+            Rows {
+                search,
+                lang,
+                near,
+                list,
+            }
         })
     };
     let count_text = move || {
@@ -102,9 +127,9 @@ pub fn ResultList(
                 }
             })}
             // Busy while the rows past the first screen are on their way.
-            <ol class="hits" aria-busy=move || (rows.with(Vec::len) < results.with(|r| r.hits.len())).then_some("true")>
+            <ol class="hits" aria-busy=move || (rows.with(|r| r.list.len()) < results.with(|r| r.hits.len())).then_some("true")>
                 <For
-                    each=move || rows.get()
+                    each=move || rows.with(|r| r.list.clone())
                     key=|row| row.clone()
                     children=|row| view! { <ResultItem row/> }
                 />
